@@ -35,9 +35,11 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from ceasefire.cli import assess_commands, extract_commands, serve_commands, store_commands
+    from ceasefire.cli import (
+        assess_commands, extract_commands, gazetteer_commands, link_commands, serve_commands, store_commands,
+    )
 
-    for module in (extract_commands, assess_commands, store_commands, serve_commands):
+    for module in (extract_commands, gazetteer_commands, assess_commands, store_commands, link_commands, serve_commands):
         for command in module.COMMANDS:
             cli.add_command(command)
 

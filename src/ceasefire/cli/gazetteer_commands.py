@@ -1,0 +1,4 @@
+"""`ceasefire` commands of this stage."""
+import click  # noqa: F401
+
+COMMANDS: list = []
