@@ -1,0 +1,143 @@
+"""ACLED CSV exports: each row an Event (and its notes a Report), and back again."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from ceasefire.ingest.hookspecs import Item, Reader, Source, hookimpl
+from ceasefire.ingest.rows import (
+    ImportedEvent, RowError, check_types, csv_rows, header_of, number, optional, row_error,
+)
+from ceasefire.model import Report
+
+ACLED_COLUMNS = (
+    "data_id", "iso", "event_id_cnty", "event_id_no_cnty", "event_date", "year", "time_precision",
+    "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
+    "inter2", "interaction", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
+    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "timestamp", "iso3",
+)
+SNIFF = {"event_id_cnty", "event_date", "event_type"}
+DATE_FORMATS = ("%Y-%m-%d", "%d-%b-%y", "%d %B %Y", "%d %b %Y", "%d-%b-%Y", "%d-%B-%y", "%d-%B-%Y",
+                "%d/%m/%Y", "%B %d, %Y")
+PRECISIONS = {"1": "day", "2": "week", "3": "month"}
+TIME_PRECISION = {"day": "1", "week": "2", "month": "3", "year": "3"}
+ACCESS_TYPE = "Humanitarian access"  # ours; ACLED has no such type
+# record field -> ACLED column, for the columns both have
+FIELDS = {
+    "event_id": "event_id_cnty", "event_type": "event_type", "sub_event_type": "sub_event_type",
+    "actor1": "actor1", "assoc_actor_1": "assoc_actor_1", "actor2": "actor2", "assoc_actor_2": "assoc_actor_2",
+    "country": "country", "admin1": "admin1", "admin2": "admin2", "location": "location",
+    "latitude": "latitude", "longitude": "longitude", "geo_precision": "geo_precision",
+    "source": "source", "notes": "notes", "fatalities": "fatalities",
+}
+
+
+def parse_date(value: str | None) -> date | None:
+    """ACLED spells dates `9-May-20`, `09 May 2020` or `2020-05-09` depending on the export."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    for form in DATE_FORMATS:
+        try:
+            return datetime.strptime(value, form).date()
+        except ValueError:
+            continue
+    raise RowError("event_date", f"{value!r} is not a date ACLED writes")
+
+
+def row_to_event(row: dict[str, str]) -> tuple[ImportedEvent, Report | None]:
+    """One ACLED row as an Event, and its notes as the Report the evidence points at."""
+    event_id = optional(row, "event_id_cnty")
+    if not event_id:
+        raise RowError("event_id_cnty", "missing")
+    day = parse_date(row.get("event_date"))
+    if day is None:
+        raise RowError("event_date", "missing")
+    precision = PRECISIONS.get((row.get("time_precision") or "1").strip() or "1")
+    if precision is None:
+        raise RowError("time_precision", f"{row['time_precision']!r} is not 1, 2 or 3")
+    event_type, sub_event_type = optional(row, "event_type"), optional(row, "sub_event_type")
+    check_types(event_type, sub_event_type)
+    notes = optional(row, "notes")
+    report = None
+    evidence = []
+    if notes:
+        report = Report(id=event_id, text=notes, published=day, source=optional(row, "source"))
+        evidence = [{"report_id": event_id, "sentence": notes, "start": 0, "end": len(notes)}]
+    geo = number(row, "geo_precision", int)
+    event = ImportedEvent(
+        event_id=event_id, event_date=day.isoformat(), date_precision=precision,
+        event_type=event_type, sub_event_type=sub_event_type,
+        actor1=optional(row, "actor1"), actor2=optional(row, "actor2"),
+        assoc_actor_1=optional(row, "assoc_actor_1"), assoc_actor_2=optional(row, "assoc_actor_2"),
+        location=optional(row, "location"), admin1=optional(row, "admin1"), admin2=optional(row, "admin2"),
+        country=optional(row, "country"), latitude=number(row, "latitude"), longitude=number(row, "longitude"),
+        geo_precision=geo, fatalities=number(row, "fatalities", int),
+        report_id=event_id if report else None, evidence=evidence, source=optional(row, "source"),
+        notes=notes, dataset="acled", source_row=row,
+    )
+    return event, report
+
+
+def read_acled(source: Source) -> Iterator[Item]:
+    for item in csv_rows(source):
+        if not isinstance(item, tuple):
+            yield item
+            continue
+        line, row = item
+        try:
+            event, report = row_to_event(row)
+        except RowError as error:
+            yield row_error(source, line, error)
+            continue
+        if report is not None:
+            report.path = f"{source.name}:{line}"
+            yield report
+        yield event
+
+
+def _same(column: str, original: str, value: Any) -> bool:
+    """Whether the original cell already says `value` (so its spelling is kept)."""
+    if value is None:
+        return not original.strip()
+    try:
+        if column == "event_date":
+            return parse_date(original) == date.fromisoformat(value)
+        if isinstance(value, (int, float)):
+            return float(original) == float(value)
+    except (RowError, ValueError):
+        return False
+    return original == str(value)
+
+
+def to_acled_row(record: dict[str, Any], original: dict[str, str] | None = None) -> dict[str, str]:
+    """An EVENTS.md record in ACLED's columns; cells unchanged since import keep their spelling."""
+    original = original or {}
+    values: dict[str, Any] = {column: record.get(name) for name, column in FIELDS.items()}
+    values["event_date"] = record.get("event_date")
+    values["time_precision"] = TIME_PRECISION.get(record.get("date_precision") or "day", "1")
+    values["year"] = record["event_date"][:4] if record.get("event_date") else None
+    if record.get("event_type") == ACCESS_TYPE:
+        values["event_type"], values["sub_event_type"] = "Strategic developments", "Other"
+        note = f"[{ACCESS_TYPE}: {record.get('sub_event_type')}]"
+        values["notes"] = f"{note} {record.get('notes') or ''}".strip()
+    out = {}
+    for column in ACLED_COLUMNS:
+        if column not in values:
+            out[column] = original.get(column, "")
+            continue
+        value, cell = values[column], original.get(column)
+        if cell is not None and _same(column, cell, value):
+            out[column] = cell
+        elif column == "event_date" and value:
+            out[column] = value
+        else:
+            out[column] = "" if value is None else str(value)
+    return out
+
+
+@hookimpl
+def ceasefire_readers() -> list[Reader]:
+    return [Reader("acled-csv", (".csv",), read_acled, sniff=lambda head: SNIFF <= set(header_of(head)),
+                   whole=False)]

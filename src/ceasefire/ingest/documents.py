@@ -1,0 +1,149 @@
+"""Whole-file documents: plain text, HTML and PDF, each one Report."""
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from datetime import date
+from html.parser import HTMLParser
+
+from ceasefire.ingest.errors import E101, E103, E110, input_error
+from ceasefire.ingest.hookspecs import Item, Reader, Source, hookimpl
+from ceasefire.model import Report, content_hash
+
+REPORT_ID_LENGTH = 16
+
+
+def report_id(text: str) -> str:
+    """Reports without a given id are named by a prefix of their content hash."""
+    return content_hash(text)[:REPORT_ID_LENGTH]
+
+
+def decode(source: Source, data: bytes) -> str | Item:
+    """UTF-8 text, or an InputError naming the line of the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return input_error(E103, source.name, line, f"byte 0x{data[error.start]:02x} at offset {error.start}")
+
+
+def read_text(source: Source) -> Iterator[Item]:
+    with source.open() as handle:
+        text = decode(source, handle.read())
+    if not isinstance(text, str):
+        yield text
+        return
+    if not text.strip():
+        yield input_error(E101, source.name, None, "only whitespace")
+        return
+    title = text.strip().splitlines()[0].lstrip("# ").strip()[:200]
+    yield Report(id=report_id(text), text=text, title=title or None, path=source.name)
+
+
+class _VisibleText(HTMLParser):
+    """Collects visible text, the <title> and a published date from meta/time tags."""
+
+    HIDDEN = {"script", "style", "noscript", "template", "head", "svg"}
+    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+              "header", "footer", "blockquote", "pre", "ul", "ol", "table", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self.published: str | None = None
+        self._hidden = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "meta" and values.get("property", values.get("name", "")) in (
+                "article:published_time", "datePublished", "date", "pubdate"):
+            self.published = self.published or values.get("content")
+        elif tag == "time" and values.get("datetime"):
+            self.published = self.published or values["datetime"]
+        if tag == "title":
+            self._in_title = True
+        elif tag in self.HIDDEN:
+            self._hidden += 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in self.HIDDEN and self._hidden:
+            self._hidden -= 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._hidden:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        joined = "".join(self.parts)
+        lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in joined.split("\n"))
+        return "\n".join(line for line in lines if line)
+
+
+def parse_published(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def read_html(source: Source) -> Iterator[Item]:
+    with source.open() as handle:
+        markup = decode(source, handle.read())
+    if not isinstance(markup, str):
+        yield markup
+        return
+    parser = _VisibleText()
+    parser.feed(markup)
+    parser.close()
+    text = parser.text()
+    if not text:
+        yield input_error(E101, source.name, None, "no visible text")
+        return
+    title = " ".join("".join(parser.title).split()) or None
+    yield Report(id=report_id(text), text=text, title=title,
+                 published=parse_published(parser.published), path=source.name)
+
+
+def read_pdf(source: Source) -> Iterator[Item]:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    with source.open() as handle:
+        data = handle.read()
+    try:
+        pdf = PdfReader(io.BytesIO(data), strict=False)
+        pages = [page.extract_text() or "" for page in pdf.pages]
+        title = (pdf.metadata.title if pdf.metadata else None) or None
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError) as error:
+        yield input_error(E110, source.name, None, f"PDF: {type(error).__name__}: {error}")
+        return
+    text = "\n\n".join(page.strip() for page in pages if page.strip())
+    if not text:
+        yield input_error(E101, source.name, None, "PDF has no extractable text")
+        return
+    yield Report(id=report_id(text), text=text, title=str(title) if title else None, path=source.name)
+
+
+@hookimpl
+def ceasefire_readers() -> list[Reader]:
+    return [
+        Reader("text", (".txt", ".md", ".text"), read_text),
+        Reader("html", (".html", ".htm"), read_html),
+        Reader("pdf", (".pdf",), read_pdf, text=False),
+    ]

@@ -1,0 +1,112 @@
+"""CSV rows streamed from a dataset export, with their line numbers and per-row errors."""
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ceasefire.errors import InputError
+from ceasefire.ingest.errors import E101, E103, E104, E107, E108, input_error
+from ceasefire.ingest.hookspecs import Source
+from ceasefire.model import Event, EVENT_TYPES
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+@dataclass
+class ImportedEvent(Event):
+    """An event read from a dataset export, with the row as the dataset spelled it."""
+
+    dataset: str | None = None
+    source_row: dict[str, str] | None = field(default=None, repr=False)
+
+
+def header_of(head: bytes) -> list[str]:
+    """The column names of a CSV file's first line, lower-cased."""
+    first = head.split(b"\n", 1)[0].decode("utf-8-sig", errors="replace").strip("\r")
+    return [name.strip().lower() for name in next(csv.reader([first]), [])]
+
+
+def csv_rows(source: Source) -> Iterator[tuple[int, dict[str, str]] | InputError]:
+    """(line, row) per data row; a broken row gives an InputError and reading goes on."""
+    handle = io.TextIOWrapper(source.open(), encoding="utf-8-sig", errors="surrogateescape", newline="")
+    with handle:
+        reader = csv.reader(handle, strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            yield input_error(E101, source.name, None, "no header")
+            return
+        except csv.Error as error:
+            yield input_error(E107, source.name, 1, f"header: {error}")
+            return
+        names = [name.strip() for name in header]
+        last = reader.line_num
+        while True:
+            start = last + 1
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                yield input_error(E107, source.name, start, f"{error} (truncated file?)")
+                return
+            last = reader.line_num
+            if not values or values == [""]:
+                continue
+            if len(values) != len(names):
+                yield input_error(E107, source.name, start, f"{len(values)} fields where the header has {len(names)}")
+                continue
+            row = dict(zip(names, values))
+            if sum(map(len, values)) > source.max_bytes:
+                yield input_error(E104, source.name, start, f"row is over {source.max_bytes} bytes")
+                continue
+            if _undecodable("".join(values)):
+                bad = next(key for key, value in row.items() if _undecodable(value))
+                yield input_error(E103, source.name, start, "bad byte in this row", field=bad)
+                continue
+            yield start, row
+
+
+def _undecodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+class RowError(ValueError):
+    """A value of one row that does not parse; carries the column name."""
+
+    def __init__(self, column: str, detail: str):
+        super().__init__(detail)
+        self.column = column
+
+
+def row_error(source: Source, line: int, error: RowError) -> InputError:
+    return input_error(E108, source.name, line, str(error), field=error.column)
+
+
+def optional(row: dict[str, str], column: str) -> str | None:
+    value = (row.get(column) or "").strip()
+    return value or None
+
+
+def number(row: dict[str, str], column: str, kind: type = float) -> float | int | None:
+    value = optional(row, column)
+    if value is None:
+        return None
+    try:
+        return kind(float(value)) if kind is int else kind(value)
+    except ValueError:
+        raise RowError(column, f"{value!r} is not a number") from None
+
+
+def check_types(event_type: str | None, sub_event_type: str | None) -> None:
+    if event_type not in EVENT_TYPES:
+        raise RowError("event_type", f"unknown event type {event_type!r}")
+    if sub_event_type not in EVENT_TYPES[event_type]:
+        raise RowError("sub_event_type", f"{sub_event_type!r} is not a sub-type of {event_type!r}")
