@@ -1,0 +1,128 @@
+"""Engines, write transactions with retries, and migrations run on open."""
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from ceasefire.errors import StoreError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+BUSY_TIMEOUT_MS = 30_000
+ATTEMPTS = 12
+MIGRATION_LOCK = 7_402_031  # pg advisory lock key for migrations
+E301 = "E301"  # database newer than this version of ceasefire
+E302 = "E302"  # tables present but no schema version
+E303 = "E303"  # cannot connect / gave up after retries
+T = TypeVar("T")
+
+
+def engine_url(url: str) -> str:
+    """postgresql:// and postgres:// use psycopg 3; anything else is passed to SQLAlchemy."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def make_engine(url: str) -> Engine:
+    """SQLite: WAL, a busy timeout, writers take the lock at BEGIN IMMEDIATE. PostgreSQL: psycopg 3."""
+    url = engine_url(url)
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        immediate = connection.get_execution_options().get("immediate")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def retryable(error: Exception) -> bool:
+    """SQLITE_BUSY / locked, and PostgreSQL serialisation failures and deadlocks, are retried."""
+    if isinstance(error, OperationalError) and any(
+            word in str(error.orig).lower() for word in ("locked", "busy")):
+        return True
+    code = getattr(getattr(error, "orig", None), "sqlstate", None)
+    return isinstance(error, DBAPIError) and code in ("40001", "40P01")
+
+
+def write(engine: Engine, work: Callable[[Connection], T]) -> T:
+    """Run `work` in one write transaction, retried from the start when the database is busy.
+
+    On SQLite the transaction begins IMMEDIATE (one writer at a time); on PostgreSQL it locks the
+    audit head row first, so writers append to the audit chain one after the other.
+    """
+    for attempt in range(ATTEMPTS):
+        try:
+            with engine.connect() as connection:
+                connection.execution_options(immediate=True)
+                with connection.begin():
+                    if connection.dialect.name == "postgresql":
+                        connection.exec_driver_sql("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE")
+                    return work(connection)
+        except DBAPIError as error:
+            if not retryable(error) or attempt == ATTEMPTS - 1:
+                raise
+            time.sleep(min(2.0, 0.05 * 2 ** attempt) * (0.5 + random.random()))
+    raise StoreError("database stayed busy", code=E303)  # not reached
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def migrate(engine: Engine) -> str:
+    """Bring the database to the newest schema; refuse databases that are not ours or are newer."""
+    config = alembic_config()
+    script = ScriptDirectory.from_config(config)
+    head = script.get_current_head()
+    known = {revision.revision for revision in script.walk_revisions()}
+    with engine.connect() as connection:
+        connection.execution_options(immediate=True)
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            current = MigrationContext.configure(connection).get_current_revision()
+            if current == head:
+                return head
+            if current is None:
+                tables = sorted(inspect(connection).get_table_names())
+                if tables:
+                    raise StoreError(
+                        f"database has tables ({', '.join(tables[:5])}) but no ceasefire schema version; "
+                        "refusing to change it", code=E302)
+            elif current not in known:
+                raise StoreError(
+                    f"database schema is at revision {current!r}, newer than this ceasefire knows "
+                    f"(newest {head!r}); upgrade ceasefire", code=E301)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    return head
+
+
+def revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()

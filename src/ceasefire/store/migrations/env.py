@@ -1,0 +1,9 @@
+"""Alembic environment: ceasefire always hands in an open connection (see store/migrate.py)."""
+from __future__ import annotations
+
+from alembic import context
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=None, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

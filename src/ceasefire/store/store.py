@@ -1,0 +1,495 @@
+"""Store: the one place with SQL. SQLite (default) or PostgreSQL, migrated on open.
+
+Every write runs in one transaction that also appends to the hash-chained audit log, so a
+batch, a review action, a user change or a verdict recomputation is stored whole or not at all.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.exc import OperationalError
+
+from ceasefire import config
+from ceasefire.errors import CeasefireError, StoreError, ValidationError
+from ceasefire.model import VERDICT_STATUSES, Event, Report
+from ceasefire.store import audit, review as reviewing
+from ceasefire.store.audit import AuditReport, now
+from ceasefire.store.database import E303, make_engine, migrate, write
+from ceasefire.store.filters import EventFilter
+from ceasefire.store.records import (
+    dumps, event_of, event_record, event_row, indexed_values, mention_key, report_of, verdict_of,
+)
+from ceasefire.store.schema import event_mentions, events, mentions, reports, users, verdicts
+from ceasefire.store.users import User, check_new_user, new_token, require, token_hash
+
+E304 = "E304"  # report id already stored with another text
+E305 = "E305"  # unknown event
+CHUNK = 900  # ids per IN (...) list
+Actor = User | str
+
+
+@dataclass
+class IngestResult:
+    """What one write of reports and mentions did. `ids` maps each given report id to the stored
+    one (they differ when the same text was already stored under another id)."""
+
+    reports_added: int = 0
+    reports_duplicate: int = 0
+    mentions_added: int = 0
+    mentions_duplicate: int = 0
+    ids: dict[str, str] = field(default_factory=dict)
+    errors: list[CeasefireError] = field(default_factory=list)
+
+
+def _name(user: Actor | None) -> str:
+    return user.name if isinstance(user, User) else (user or "system")
+
+
+def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class Store:
+    """Reports, mentions, linked events, verdicts, users and the audit log.
+
+    Open with `Store.open(url)`; `url` defaults to `config.database_url()` (CEASEFIRE_DB, else
+    ./ceasefire.db). `postgresql://...` uses psycopg 3. A new database is created by migrations;
+    an older one is upgraded; one from a newer ceasefire is refused with a StoreError.
+    """
+
+    def __init__(self, engine, url: str):
+        self.engine = engine
+        self.url = url
+
+    @classmethod
+    def open(cls, url: str | None = None) -> "Store":
+        url = config.database_url(url)
+        engine = make_engine(url)
+        try:
+            migrate(engine)
+        except OperationalError as error:
+            engine.dispose()
+            raise StoreError(f"cannot open database {url}: {error.orig}", code=E303) from None
+        return cls(engine, url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _read(self) -> Connection:
+        return self.engine.connect()
+
+    # --- reports and mentions -------------------------------------------------------------
+
+    def add_reports(self, items: Iterable[Report], user: Actor = "system") -> IngestResult:
+        """Store reports, idempotent by content hash: a text already stored counts as duplicate."""
+        return self.add_batch(list(items), user=user)
+
+    def add_mentions(self, report_id: str | None, items: Iterable[Event], user: Actor = "system") -> IngestResult:
+        """Store event mentions drawn from one report (each also becomes its own linked event until
+        `relink()`); a mention id already stored counts as duplicate."""
+        batch = list(items)
+        for item in batch:
+            item.report_id = report_id
+        return self.add_batch([], imported=batch, user=user)
+
+    def known_reports(self, sha256s: Iterable[str]) -> dict[str, str]:
+        """sha256 -> stored report id, for the hashes already stored."""
+        found: dict[str, str] = {}
+        with self._read() as connection:
+            for chunk in _chunks(list(sha256s)):
+                found.update(connection.execute(
+                    select(reports.c.sha256, reports.c.id).where(reports.c.sha256.in_(chunk))).all())
+        return found
+
+    def known_mentions(self, mention_ids: Iterable[str]) -> set[str]:
+        with self._read() as connection:
+            return set().union(*(connection.execute(select(mentions.c.id).where(mentions.c.id.in_(chunk)))
+                                 .scalars() for chunk in _chunks(list(mention_ids))))
+
+    def add_batch(self, batch_reports: list[Report], imported: Iterable[Event] = (),
+                  extracted: Mapping[str, list[Event]] | None = None, user: Actor = "system") -> IngestResult:
+        """Reports and their mentions in one transaction (one audit entry), so a crash loses or keeps
+        the batch whole and a re-run skips what is stored.
+
+        `imported`: events read from datasets; their report id follows a report stored under
+        another id. `extracted`: report id -> mentions extracted from it; dropped when the report
+        turns out to be stored already (its mentions were stored with it).
+        """
+        imported = list(imported)
+        extracted = dict(extracted or {})
+
+        def work(connection: Connection) -> IngestResult:
+            result = IngestResult()
+            added = self._insert_reports(connection, batch_reports, result)
+            pairs = [(result.ids.get(e.report_id, e.report_id) if e.report_id else None, e) for e in imported]
+            pairs += [(rid, e) for rid, found in extracted.items() if rid in added for e in found]
+            self._insert_mentions(connection, pairs, result)
+            if result.reports_added or result.mentions_added or result.errors:
+                audit.append(connection, _name(user), "ingest", None, {
+                    "reports_added": result.reports_added, "reports_duplicate": result.reports_duplicate,
+                    "mentions_added": result.mentions_added, "mentions_duplicate": result.mentions_duplicate,
+                    "errors": len(result.errors)})
+            return result
+
+        return write(self.engine, work)
+
+    def _insert_reports(self, connection: Connection, batch: list[Report], result: IngestResult) -> set[str]:
+        by_sha: dict[str, Report] = {}
+        for report in batch:
+            if report.sha256 in by_sha:
+                result.reports_duplicate += 1
+                result.ids[report.id] = by_sha[report.sha256].id
+            else:
+                by_sha[report.sha256] = report
+        stored: dict[str, str] = {}
+        candidates: list[Report] = []
+        for chunk in _chunks(list(by_sha)):
+            stored.update(connection.execute(
+                select(reports.c.sha256, reports.c.id).where(reports.c.sha256.in_(chunk))).all())
+        for sha, report in by_sha.items():
+            if sha in stored:
+                result.reports_duplicate += 1
+                result.ids[report.id] = stored[sha]
+            else:
+                candidates.append(report)
+        taken: set[str] = set()
+        for chunk in _chunks([r.id for r in candidates]):
+            taken.update(connection.execute(select(reports.c.id).where(reports.c.id.in_(chunk))).scalars())
+        rows, at = [], now()
+        for report in candidates:
+            if report.id in taken:
+                result.errors.append(StoreError(
+                    f"report id {report.id!r} is already stored with a different text; give it another id",
+                    path=report.path, code=E304))
+                continue
+            taken.add(report.id)
+            result.ids[report.id] = report.id
+            rows.append({"id": report.id, "sha256": report.sha256, "text": report.text, "title": report.title,
+                         "source": report.source, "url": report.url, "path": report.path, "ingested_at": at,
+                         "published": report.published.isoformat() if report.published else None})
+        if rows:
+            connection.execute(insert(reports), rows)
+        result.reports_added += len(rows)
+        return {row["id"] for row in rows}
+
+    def _insert_mentions(self, connection: Connection, pairs: list[tuple[str | None, Event]],
+                         result: IngestResult) -> None:
+        stored: set[str] = set()
+        for chunk in _chunks([event.event_id for _, event in pairs]):
+            stored.update(connection.execute(select(mentions.c.id).where(mentions.c.id.in_(chunk))).scalars())
+        mention_rows, event_rows, link_rows, at = [], [], [], now()
+        for report_id, event in pairs:
+            if event.event_id in stored:
+                result.mentions_duplicate += 1
+                continue
+            stored.add(event.event_id)
+            record = event_record(event)
+            if record.get("report_id") != report_id:
+                record = _moved_to_report(record, report_id)
+            record_json = dumps(record)
+            source_row = getattr(event, "source_row", None)
+            mention_rows.append({"id": event.event_id, "report_id": report_id,
+                                 **indexed_values(record, record_json),
+                                 "source_row": dumps(source_row) if source_row is not None else None})
+            event_rows.append(event_row(event.event_id, record, [event.event_id], at, record_json=record_json))
+            link_rows.append({"mention_id": event.event_id, "event_id": event.event_id})
+        if mention_rows:
+            connection.execute(insert(mentions), mention_rows)
+            connection.execute(insert(events), event_rows)
+            connection.execute(insert(event_mentions), link_rows)
+        result.mentions_added += len(mention_rows)
+
+    def reports(self, limit: int = 100, offset: int = 0, text: str | None = None,
+                source: str | None = None, with_text: bool = False) -> list[dict[str, Any]]:
+        """Reports, newest published first; `text` is a case-insensitive substring of title or text."""
+        query = select(reports).order_by(reports.c.published.desc(), reports.c.id).limit(limit).offset(offset)
+        for clause in self._report_clauses(text, source):
+            query = query.where(clause)
+        with self._read() as connection:
+            return [report_of(row, with_text) for row in connection.execute(query)]
+
+    def count_reports(self, text: str | None = None, source: str | None = None) -> int:
+        query = select(func.count()).select_from(reports)
+        for clause in self._report_clauses(text, source):
+            query = query.where(clause)
+        with self._read() as connection:
+            return connection.execute(query).scalar_one()
+
+    @staticmethod
+    def _report_clauses(text: str | None, source: str | None) -> list[Any]:
+        clauses = []
+        if text:
+            needle = text.lower()
+            clauses.append(func.lower(reports.c.text).contains(needle, autoescape=True)
+                           | func.lower(reports.c.title).contains(needle, autoescape=True))
+        if source:
+            clauses.append(reports.c.source == source)
+        return clauses
+
+    def report(self, report_id: str) -> dict[str, Any] | None:
+        """One report with its text and the ids of the linked events drawn from it."""
+        with self._read() as connection:
+            row = connection.execute(select(reports).where(reports.c.id == report_id)).first()
+            if row is None:
+                return None
+            found = report_of(row)
+            found["event_ids"] = sorted(set(connection.execute(
+                select(event_mentions.c.event_id).join(mentions, mentions.c.id == event_mentions.c.mention_id)
+                .where(mentions.c.report_id == report_id)).scalars()))
+            return found
+
+    # --- linked events ----------------------------------------------------------------------
+
+    def events(self, filters: EventFilter | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Linked events matching `filters`, newest first (event_date, then id), with verdicts."""
+        query = select(events).where(*(filters or EventFilter()).clauses())
+        query = query.order_by(events.c.event_date.desc(), events.c.id.desc()).limit(limit).offset(offset)
+        with self._read() as connection:
+            rows = list(connection.execute(query))
+            found = self._verdicts_of(connection, [row.id for row in rows])
+        return [event_of(row, found.get(row.id)) for row in rows]
+
+    def iter_events(self, filters: EventFilter | None = None, batch: int = 2000) -> Iterator[dict[str, Any]]:
+        """Every matching event, by id, paged on the key so it streams millions of events."""
+        clauses = (filters or EventFilter()).clauses()
+        last = None
+        while True:
+            query = select(events).where(*clauses).order_by(events.c.id).limit(batch)
+            if last is not None:
+                query = query.where(events.c.id > last)
+            with self._read() as connection:
+                rows = list(connection.execute(query))
+                found = self._verdicts_of(connection, [row.id for row in rows])
+                originals = self._source_rows(connection, [row.id for row in rows])
+            for row in rows:
+                record = event_of(row, found.get(row.id))
+                if row.id in originals:
+                    record["source_row"] = originals[row.id]
+                yield record
+            if len(rows) < batch:
+                return
+            last = rows[-1].id
+
+    def count_events(self, filters: EventFilter | None = None) -> int:
+        query = select(func.count()).select_from(events).where(*(filters or EventFilter()).clauses())
+        with self._read() as connection:
+            return connection.execute(query).scalar_one()
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event: its record, verdicts, mentions, reports (with text) and review history."""
+        with self._read() as connection:
+            row = connection.execute(select(events).where(events.c.id == event_id)).first()
+            if row is None:
+                return None
+            found = event_of(row, self._verdicts_of(connection, [event_id]).get(event_id))
+            mention_rows = connection.execute(
+                select(mentions).join(event_mentions, event_mentions.c.mention_id == mentions.c.id)
+                .where(event_mentions.c.event_id == event_id).order_by(mentions.c.id)).all()
+            found["mentions"] = [{"mention_id": m.id, "report_id": m.report_id, **json.loads(m.record)}
+                                 for m in mention_rows]
+            report_ids = sorted({m.report_id for m in mention_rows if m.report_id} | set(found["report_ids"]))
+            found["reports"] = [report_of(r) for r in connection.execute(
+                select(reports).where(reports.c.id.in_(report_ids)).order_by(reports.c.id))]
+            found["history"] = audit.entries(connection, target=event_id, limit=1000)
+            return found
+
+    def _verdicts_of(self, connection: Connection, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        found: dict[str, list[dict[str, Any]]] = {}
+        for chunk in _chunks(event_ids):
+            for row in connection.execute(select(verdicts).where(verdicts.c.event_id.in_(chunk))
+                                          .order_by(verdicts.c.agreement, verdicts.c.id)):
+                found.setdefault(row.event_id, []).append(verdict_of(row))
+        return found
+
+    def _source_rows(self, connection: Connection, event_ids: list[str]) -> dict[str, dict[str, str]]:
+        """The dataset row of events drawn from exactly one imported row (kept for exports)."""
+        found: dict[str, Any] = {}
+        for chunk in _chunks(event_ids):
+            query = (select(event_mentions.c.event_id, mentions.c.source_row)
+                     .join(mentions, mentions.c.id == event_mentions.c.mention_id)
+                     .where(event_mentions.c.event_id.in_(chunk)))
+            for event_id, source_row in connection.execute(query):
+                found[event_id] = None if event_id in found else source_row
+        return {key: json.loads(value) for key, value in found.items() if value}
+
+    def mentions(self, report_id: str | None = None) -> list[Event]:
+        """Stored mentions as Events (all, or those drawn from one report), by id."""
+        query = select(mentions.c.record).order_by(mentions.c.id)
+        if report_id is not None:
+            query = query.where(mentions.c.report_id == report_id)
+        with self._read() as connection:
+            return [Event.from_dict(json.loads(value)) for value in connection.execute(query).scalars()]
+
+    def relink(self, user: Actor = "system") -> dict[str, int]:
+        """Recompute linked events from all mentions with `ceasefire.link.link_mentions`
+        (deterministic: mentions are passed sorted by id). An event whose set of mentions is
+        unchanged keeps its id, its review status and any corrections; verdicts of events that
+        no longer exist are dropped (they are recomputable)."""
+        groups = _link(self.mentions())
+
+        def work(connection: Connection) -> dict[str, int]:
+            old = {row.mention_key: row for row in connection.execute(select(events))}
+            connection.execute(delete(event_mentions))
+            connection.execute(delete(events))
+            rows, links, used, kept, at = [], [], set(), 0, now()
+            for record, mention_ids in groups:
+                key = mention_key(mention_ids)
+                before = old.get(key)
+                if before is not None and before.merged_into is None and before.id not in used:
+                    event_id, status, record = before.id, before.review_status, json.loads(before.record)
+                    kept += status != "unverified"
+                else:
+                    event_id, status = mention_ids[0] if len(mention_ids) == 1 else "ev-" + key[:16], "unverified"
+                    if event_id in used:
+                        event_id = "ev-" + key[:16]
+                used.add(event_id)
+                record["event_id"] = event_id
+                rows.append(event_row(event_id, record, mention_ids, at, review_status=status))
+                links += [{"mention_id": m, "event_id": event_id} for m in mention_ids]
+            for chunk in _chunks(rows, 2000):
+                connection.execute(insert(events), chunk)
+            for chunk in _chunks(links, 5000):
+                connection.execute(insert(event_mentions), chunk)
+            dropped = connection.execute(delete(verdicts).where(
+                verdicts.c.event_id.not_in(select(events.c.id)))).rowcount
+            summary = {"mentions": len(links), "events": len(rows), "reviews_kept": kept,
+                       "verdicts_dropped": dropped}
+            audit.append(connection, _name(user), "relink", None, summary)
+            return summary
+
+        return write(self.engine, work)
+
+    # --- verdicts -----------------------------------------------------------------------------
+
+    def set_verdicts(self, agreement_id: str, by_event: Mapping[str, list[dict[str, Any]]],
+                     user: Actor = "system") -> int:
+        """Replace every verdict of `agreement_id` with these ({event_id: [{agreement, status,
+        reason, claim?}]}); returns how many were stored. Statuses: violation, excluded,
+        access_denied, unattributed, none."""
+        rows = []
+        for event_id, items in by_event.items():
+            for item in items:
+                if item.get("status") not in VERDICT_STATUSES:
+                    raise ValidationError(f"verdict status {item.get('status')!r} of event {event_id} is not one "
+                                          f"of {', '.join(VERDICT_STATUSES)}", field="status")
+                claim = item.get("claim")
+                rows.append({"event_id": event_id, "agreement": agreement_id, "status": item["status"],
+                             "reason": item.get("reason"), "claim": dumps(claim) if claim is not None else None})
+
+        def work(connection: Connection) -> int:
+            connection.execute(delete(verdicts).where(verdicts.c.agreement == agreement_id))
+            for chunk in _chunks(rows, 5000):
+                connection.execute(insert(verdicts), chunk)
+            tally: dict[str, int] = {}
+            for row in rows:
+                tally[row["status"]] = tally.get(row["status"], 0) + 1
+            audit.append(connection, _name(user), "verdicts", agreement_id, {"events": len(by_event), **tally})
+            return len(rows)
+
+        return write(self.engine, work)
+
+    def verdicts(self, agreement: str | None = None, event_id: str | None = None,
+                 status: str | None = None) -> list[dict[str, Any]]:
+        """Stored verdicts, each with its event_id, by agreement and event."""
+        query = select(verdicts).order_by(verdicts.c.agreement, verdicts.c.event_id, verdicts.c.id)
+        for column, value in (("agreement", agreement), ("event_id", event_id), ("status", status)):
+            if value is not None:
+                query = query.where(verdicts.c[column] == value)
+        with self._read() as connection:
+            return [{"event_id": row.event_id, **verdict_of(row)} for row in connection.execute(query)]
+
+    # --- review -------------------------------------------------------------------------------
+
+    def review(self, event_id: str, action: str, user: User | None, reason: str, **fields: Any) -> dict[str, Any]:
+        """An analyst's decision on one event, recorded with reason, user and time in the audit log
+        in the same transaction. Actions: verify, reject, merge (into=OTHER_EVENT_ID), split
+        (mentions=[MENTION_ID, ...], each moved out into a new event), correct (field=value, checked
+        against the EVENTS.md types). Returns the event (for merge, the one merged into)."""
+        require(user, "review")
+        action, result_id = reviewing.check(action, reason), event_id
+
+        def work(connection: Connection) -> str:
+            return reviewing.apply(connection, event_id, action, user.name, reason, fields)
+
+        result_id = write(self.engine, work)
+        return self.event(result_id)
+
+    # --- users ----------------------------------------------------------------------------------
+
+    def add_user(self, name: str, role: str, by: Actor | None = None) -> str:
+        """Create a user and return their token (shown once; only its hash is stored). When
+        `by` is a User it must be an admin; the first user may be added by anyone."""
+        check_new_user(name, role)
+        token = new_token()
+
+        def work(connection: Connection) -> None:
+            if isinstance(by, User):
+                require(by, "users")
+            if connection.execute(select(users.c.name).where(users.c.name == name)).first():
+                raise ValidationError(f"user {name!r} exists", field="name", code="E403")
+            connection.execute(insert(users).values(name=name, role=role, token_hash=token_hash(token),
+                                                    created_at=now()))
+            audit.append(connection, _name(by) if by else "system", "users.add", name, {"role": role})
+
+        write(self.engine, work)
+        return token
+
+    def users(self) -> list[User]:
+        with self._read() as connection:
+            return [User(row.name, row.role) for row in connection.execute(select(users).order_by(users.c.name))]
+
+    def user(self, name: str) -> User | None:
+        with self._read() as connection:
+            row = connection.execute(select(users).where(users.c.name == name)).first()
+        return User(row.name, row.role) if row else None
+
+    def authenticate(self, token: str | None) -> User | None:
+        """The user holding this token, or None."""
+        if not token:
+            return None
+        with self._read() as connection:
+            row = connection.execute(select(users).where(users.c.token_hash == token_hash(token))).first()
+        return User(row.name, row.role) if row else None
+
+    require = staticmethod(require)
+
+    # --- audit ----------------------------------------------------------------------------------
+
+    def audit_verify(self) -> AuditReport:
+        """Check the whole hash chain: catches entries edited, deleted or reordered in the database."""
+        with self._read() as connection:
+            return audit.verify(connection)
+
+    def audit_log(self, target: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Audit entries, newest first (seq, at, user, action, target, payload, prev_hash, hash)."""
+        with self._read() as connection:
+            return audit.entries(connection, target, limit, offset)
+
+
+def _moved_to_report(record: dict[str, Any], report_id: str | None) -> dict[str, Any]:
+    """A record whose report is stored under another id (same text) points at that id."""
+    record = dict(record, report_id=report_id, report_ids=[report_id] if report_id else [])
+    record["evidence"] = [dict(item, report_id=report_id) for item in record.get("evidence") or []]
+    return record
+
+
+def _link(all_mentions: list[Event]) -> list[tuple[dict[str, Any], list[str]]]:
+    """(merged record, mention ids) per linked event; one event per mention until link exists."""
+    try:
+        from ceasefire.link import link_mentions
+    except ImportError:
+        link_mentions = None
+    if link_mentions is None:
+        return [(event_record(m), [m.event_id]) for m in all_mentions]
+    return [(event_record(linked.event), sorted(linked.mention_ids)) for linked in link_mentions(all_mentions)]
