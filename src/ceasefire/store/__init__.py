@@ -7,8 +7,11 @@ hash-chained audit log; `ingest(paths, store)` reads and stores files in resumab
 from __future__ import annotations
 
 from ceasefire.store.audit import AuditReport
+from ceasefire.store.export import FORMATS, export
 from ceasefire.store.filters import EventFilter
+from ceasefire.store.ingest import IngestSummary, ingest
 from ceasefire.store.store import IngestResult, Store
 from ceasefire.store.users import ROLES, User
 
-__all__ = ["AuditReport", "EventFilter", "IngestResult", "ROLES", "Store", "User"]
+__all__ = ["AuditReport", "EventFilter", "FORMATS", "IngestResult", "IngestSummary", "ROLES", "Store", "User",
+           "export", "ingest"]
