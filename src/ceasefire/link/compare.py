@@ -1,0 +1,244 @@
+"""Do two mentions describe the same event? Type, date, place and actors, with reasons.
+
+The rules, in order (a pair must pass every one):
+
+- **never the same report**: extraction gives one mention per place and day per report, so two
+  mentions of one report are two events by construction;
+- **type**: the same type family (`LinkConfig.families`). Battles, Explosions/Remote violence and
+  Violence against civilians form one family, because one side calls it shelling and the other a
+  clash or an attack on civilians; a *cross-type* pair must agree strongly on place and date;
+- **date**: the window follows the coarser precision of the two: day +-1, week +-7, month the
+  same month, year the same year;
+- **place**: never across admin1 (or country); then the same normalised location, or both
+  coordinates within `max_km`, or the same admin2. A mention placed only at admin1 level is a
+  *coarse* match, accepted for the same event type at the same date only;
+- **actors**: no actor1 on one side, the same actor1, or the same two sides swapped. Different
+  perpetrators for one harm are a *contested* attribution: accepted only for the same event type,
+  a strong place match and dates at most a day apart, and recorded as contested.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from ceasefire.model import Event
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+DEFAULT_FAMILIES: dict[str, str] = {
+    "Battles": "political violence",
+    "Explosions/Remote violence": "political violence",
+    "Violence against civilians": "political violence",
+    "Protests": "demonstrations",
+    "Riots": "demonstrations",
+    "Strategic developments": "strategic developments",
+    "Humanitarian access": "humanitarian access",
+}
+
+# place match strength
+SAME_PLACE, NEAR, SAME_ADMIN2, COARSE = 3, 2, 1, 0
+
+
+@dataclass(frozen=True)
+class LinkConfig:
+    """Tunable thresholds; the defaults are the documented rules."""
+
+    max_km: float = 10.0
+    day_window: int = 1
+    week_window: int = 7
+    near_copy_jaccard: float = 0.5  # evidence shingle overlap above which two reports are one copy
+    shingle_size: int = 3
+    allow_contested: bool = True
+    families: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_FAMILIES))
+
+    def family(self, event_type: str) -> str:
+        return self.families.get(event_type, event_type)
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|ash|at|az|an)\s+")
+
+
+def place_key(name: str | None) -> str | None:
+    """'Al-Bab' -> 'bab', 'Deir ez-Zor' -> 'deir ez zor': spelling noise removed, words kept."""
+    if not name:
+        return None
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").casefold()
+    text = " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    return _ARTICLE.sub("", text) or None
+
+
+def actor_key(name: str | None) -> str | None:
+    """'Military Forces of Syria (2000-)' -> 'military forces of syria'."""
+    if not name:
+        return None
+    text = re.sub(r"\([^)]*\)", " ", name).casefold()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split()) or None
+
+
+def parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def date_window(day: date, precision: str, config: LinkConfig) -> tuple[date, date]:
+    """The days a mention of this date and precision can match."""
+    if precision == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if precision == "month":
+        following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return date(day.year, day.month, 1), date.fromordinal(following.toordinal() - 1)
+    span = config.week_window if precision == "week" else config.day_window
+    return date.fromordinal(day.toordinal() - span), date.fromordinal(day.toordinal() + span)
+
+
+class Mention:
+    """The fields linking looks at, normalised once per mention."""
+
+    __slots__ = ("index", "event", "event_id", "report", "day", "rank", "precision", "event_type",
+                 "sub_type", "family", "country", "admin1", "admin2", "place", "lat", "lon", "actor1",
+                 "actor2")
+
+    def __init__(self, index: int, event: Event, config: LinkConfig):
+        self.index = index
+        self.event = event
+        self.event_id = event.event_id or event.stable_id()
+        self.report = event.report_id or (event.report_ids[0] if event.report_ids else None)
+        self.day = parse_date(event.event_date)
+        self.precision = event.date_precision if event.date_precision in PRECISION_RANK else "day"
+        self.rank = PRECISION_RANK[self.precision]
+        self.event_type = event.event_type
+        self.sub_type = event.sub_event_type
+        self.family = config.family(event.event_type)
+        self.country = (event.country or "").casefold() or None
+        self.admin1 = place_key(event.admin1)
+        self.admin2 = place_key(event.admin2)
+        place = place_key(event.location)
+        # A location that only repeats the governorate is no finer than admin1.
+        self.place = None if place == self.admin1 and (event.geo_precision or 3) >= 3 else place
+        has_point = event.latitude is not None and event.longitude is not None
+        self.lat = float(event.latitude) if has_point else None
+        self.lon = float(event.longitude) if has_point else None
+        self.actor1 = actor_key(event.actor1)
+        self.actor2 = actor_key(event.actor2)
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass
+class Match:
+    """The outcome of comparing two mentions: accepted or not, a score, and why."""
+
+    linked: bool
+    score: int = 0
+    reasons: list[str] = field(default_factory=list)
+    contested: bool = False
+    hard: bool = False  # a conflict no chain of other links may bridge (report, date, admin1, actors)
+
+
+def _days_apart(a: Mention, b: Mention, config: LinkConfig) -> int | None:
+    """Days between the two dates if they fit the window of the coarser precision, else None."""
+    assert a.day is not None and b.day is not None
+    apart = abs(a.day.toordinal() - b.day.toordinal())
+    coarse = a.precision if a.rank >= b.rank else b.precision
+    if coarse == "year":
+        return apart if a.day.year == b.day.year else None
+    if coarse == "month":
+        return apart if (a.day.year, a.day.month) == (b.day.year, b.day.month) else None
+    limit = config.week_window if coarse == "week" else config.day_window
+    return apart if apart <= limit else None
+
+
+def _place(a: Mention, b: Mention, config: LinkConfig) -> tuple[int | None, str]:
+    if a.place and a.place == b.place:
+        return SAME_PLACE, f"same place '{a.event.location}'"
+    if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
+        km = km_between(a.lat, a.lon, b.lat, b.lon)
+        if km <= config.max_km:
+            return NEAR, f"{km:.1f} km apart ('{a.event.location}', '{b.event.location}')"
+    if a.admin2 and a.admin2 == b.admin2:
+        return SAME_ADMIN2, f"same admin2 '{a.event.admin2}'"
+    if a.place is None or b.place is None:
+        return COARSE, f"one side placed only at admin1 '{a.event.admin1 or b.event.admin1}'"
+    return None, f"different places '{a.event.location}' and '{b.event.location}'"
+
+
+def compare(a: Mention, b: Mention, config: LinkConfig) -> Match:
+    """Apply the rules of this module to two mentions."""
+    if a.report is not None and a.report == b.report:
+        return Match(False, hard=True, reasons=[f"same report '{a.report}': different events by construction"])
+    if a.country != b.country or a.admin1 != b.admin1:
+        return Match(False, hard=True, reasons=[f"different admin1 '{a.event.admin1}' and '{b.event.admin1}'"])
+    if a.family != b.family:
+        return Match(False, hard=True, reasons=[f"different type families '{a.event_type}' and '{b.event_type}'"])
+    reasons: list[str] = []
+    score = 0
+    if a.sub_type == b.sub_type and a.event_type == b.event_type:
+        score += 3
+        reasons.append(f"same sub-type '{a.sub_type}'")
+    elif a.event_type == b.event_type:
+        score += 2
+        reasons.append(f"same type '{a.event_type}' ('{a.sub_type}' / '{b.sub_type}')")
+    else:
+        reasons.append(f"compatible types '{a.event_type}' / '{b.event_type}' (family '{a.family}')")
+    if a.day is None or b.day is None:
+        return Match(False, hard=True, reasons=reasons + ["a date is missing"])
+    apart = _days_apart(a, b, config)
+    if apart is None:
+        return Match(False, hard=True, reasons=reasons + [f"dates {a.event.event_date} and {b.event.event_date} "
+                                               f"too far apart for {a.precision}/{b.precision} precision"])
+    score += 2 if apart == 0 else 1 if apart <= 1 else 0
+    reasons.append(f"dates {a.event.event_date} / {b.event.event_date} ({apart} days apart, "
+                   f"{a.precision}/{b.precision} precision)")
+    strength, why = _place(a, b, config)
+    if strength is None:
+        return Match(False, reasons=reasons + [why])
+    score += strength
+    reasons.append(why)
+    if a.event_type != b.event_type and (strength < NEAR or apart > 1):
+        return Match(False, reasons=reasons + ["different types need the same place and day"])
+    if strength == COARSE and a.admin1 is None:
+        return Match(False, reasons=reasons + ["no admin1 and no place on one side"])
+    if strength == COARSE and (a.event_type != b.event_type or apart > 0 or a.rank != b.rank):
+        return Match(False, reasons=reasons + ["a coarse place needs the same type and date"])
+    contested = False
+    if a.actor1 is None or b.actor1 is None:
+        score += 1
+        reasons.append("actor1 given on one side only" if (a.actor1 or b.actor1) else "no actor1 on either side")
+    elif a.actor1 == b.actor1:
+        score += 2
+        reasons.append(f"same actor1 '{a.event.actor1}'")
+    elif a.actor1 == b.actor2 and a.actor2 == b.actor1:
+        score += 2
+        reasons.append(f"same sides '{a.event.actor1}' and '{a.event.actor2}', named in the other order")
+    else:
+        strong = a.event_type == b.event_type and strength >= NEAR and apart <= 1 and max(a.rank, b.rank) == 0
+        if not (config.allow_contested and strong):
+            return Match(False, hard=True, reasons=reasons + [f"different actor1 '{a.event.actor1}' / '{b.event.actor1}' "
+                                                   "without strong agreement on type, place and day"])
+        contested = True
+        reasons.append(f"contested attribution: '{a.event.actor1}' vs '{b.event.actor1}'")
+    return Match(True, score=score, reasons=reasons, contested=contested)
+
+
+def explain(a: Event, b: Event, config: LinkConfig | None = None) -> tuple[bool, list[str]]:
+    """Would these two mentions link, and why (or why not)."""
+    config = config or LinkConfig()
+    match = compare(Mention(0, a, config), Mention(1, b, config), config)
+    return match.linked, match.reasons
+
+
+__all__ = ["LinkConfig", "Match", "Mention", "compare", "date_window", "explain", "km_between",
+           "place_key", "actor_key"]
