@@ -1,0 +1,119 @@
+"""Tallies: violations, fatalities, access denials, excluded and unattributed events per key.
+
+Counting rules (they make the rows reconcile with the event list):
+
+- Every event counts once in the totals line. An event whose sources disagree on the
+  perpetrator (one verdict per claim) is *contested*: it counts in `contested` and in no status
+  column, so no source's account is taken over another's.
+- By admin1, week or type each event falls in exactly one row, so every column of the rows sums
+  to the totals line.
+- By party, an uncontested event falls in its perpetrator's row; a contested event appears once
+  in the row of each claimed perpetrator, counted in `events` and `contested` only. The status
+  and fatality columns still sum to the totals line; `events` sums to the total plus one for
+  every extra claim of a contested event.
+- `fatalities` sums the fatalities of violation events only.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ceasefire.assess.agreements import Agreement, load_agreement
+from ceasefire.assess.verdicts import Judge
+from ceasefire.model import Event
+
+KEYS = ("party", "admin1", "week", "type")
+COLUMNS = ("events", "violations", "fatalities", "access_denied", "excluded", "unattributed", "none", "contested")
+_STATUS_COLUMN = {"violation": "violations", "access_denied": "access_denied", "excluded": "excluded",
+                  "unattributed": "unattributed", "none": "none"}
+UNKNOWN = "(unknown)"
+
+
+@dataclass
+class Tally:
+    agreement: str
+    by: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"agreement": self.agreement, "by": self.by, "rows": self.rows, "totals": self.totals}
+
+
+def week_of(event_date: str | None) -> str:
+    try:
+        year, week, _ = date.fromisoformat(str(event_date)[:10]).isocalendar()
+    except ValueError:
+        return UNKNOWN
+    return f"{year}-W{week:02d}"
+
+
+def _party(verdict: dict[str, Any], event: Event) -> str:
+    if verdict.get("status") == "unattributed":
+        return "(unidentified)"
+    claim = verdict.get("claim") or {}
+    return verdict.get("party") or claim.get("actor1") or event.actor1 or "(no perpetrator named)"
+
+
+def _key(event: Event, by: str) -> str:
+    if by == "admin1":
+        return event.admin1 or UNKNOWN
+    if by == "week":
+        return week_of(event.event_date)
+    return event.sub_event_type or UNKNOWN
+
+
+def _in_range(event: Event, date_from: str | None, date_to: str | None) -> bool:
+    if not (date_from or date_to):
+        return True
+    day = str(event.event_date or "")[:10]
+    if not day:
+        return False
+    return (not date_from or day >= str(date_from)) and (not date_to or day <= str(date_to))
+
+
+def tally(events: Iterable[Event | dict], agreement_id: str | Agreement, by: str = "party",
+          date_from: str | date | None = None, date_to: str | date | None = None) -> Tally:
+    """Count verdicts per key. Events not yet assessed against the agreement are assessed here."""
+    if by not in KEYS:
+        raise ValueError(f"by must be one of {', '.join(KEYS)}")
+    agreement = agreement_id if isinstance(agreement_id, Agreement) else None
+    agreement_id = agreement.id if agreement else agreement_id
+    date_from = date_from.isoformat() if isinstance(date_from, date) else date_from
+    date_to = date_to.isoformat() if isinstance(date_to, date) else date_to
+    judge = None
+    rows: dict[str, dict[str, Any]] = {}
+    totals = dict.fromkeys(COLUMNS, 0)
+
+    def row(key: str) -> dict[str, Any]:
+        return rows.setdefault(key, {"key": key, **dict.fromkeys(COLUMNS, 0)})
+
+    for event in events:
+        if isinstance(event, dict):
+            event = Event.from_dict(event)
+        if not _in_range(event, date_from, date_to):
+            continue
+        verdicts = [v for v in event.verdicts or () if v.get("agreement") == agreement_id]
+        if not verdicts:
+            judge = judge or Judge(agreement or load_agreement(agreement_id))
+            verdicts = judge.verdicts(event)
+        totals["events"] += 1
+        if len(verdicts) > 1:
+            totals["contested"] += 1
+            keys = [_party(v, event) for v in verdicts] if by == "party" else [_key(event, by)]
+            for key in dict.fromkeys(keys):
+                row(key)["events"] += 1
+                row(key)["contested"] += 1
+            continue
+        verdict = verdicts[0]
+        target = row(_party(verdict, event) if by == "party" else _key(event, by))
+        column = _STATUS_COLUMN.get(verdict.get("status"), "none")
+        target["events"] += 1
+        target[column] += 1
+        totals[column] += 1
+        if column == "violations":
+            target["fatalities"] += event.fatalities or 0
+            totals["fatalities"] += event.fatalities or 0
+    return Tally(agreement_id, by, [rows[k] for k in sorted(rows)], totals)
