@@ -50,11 +50,18 @@ def week_of(event_date: str | None) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _party(verdict: dict[str, Any], event: Event) -> str:
+def _party(verdict: dict[str, Any], event: Event, judge: Judge) -> str:
+    """The perpetrator's top-level party (units roll up to their parent); stored verdicts that
+    lack `party` get it from the actor registry."""
     if verdict.get("status") == "unattributed":
         return "(unidentified)"
-    claim = verdict.get("claim") or {}
-    return verdict.get("party") or claim.get("actor1") or event.actor1 or "(no perpetrator named)"
+    if verdict.get("party"):
+        return verdict["party"]
+    name = (verdict.get("claim") or {}).get("actor1") or event.actor1
+    actor = judge.lookup(name)
+    if actor is not None and not actor.label_only and actor.kind != "unidentified":
+        return judge.registry.lineage(actor)[-1].name
+    return name or "(no perpetrator named)"
 
 
 def _key(event: Event, by: str) -> str:
@@ -83,7 +90,7 @@ def tally(events: Iterable[Event | dict], agreement_id: str | Agreement, by: str
     agreement_id = agreement.id if agreement else agreement_id
     date_from = date_from.isoformat() if isinstance(date_from, date) else date_from
     date_to = date_to.isoformat() if isinstance(date_to, date) else date_to
-    judge = None
+    judge = Judge(agreement or load_agreement(agreement_id))
     rows: dict[str, dict[str, Any]] = {}
     totals = dict.fromkeys(COLUMNS, 0)
 
@@ -97,18 +104,17 @@ def tally(events: Iterable[Event | dict], agreement_id: str | Agreement, by: str
             continue
         verdicts = [v for v in event.verdicts or () if v.get("agreement") == agreement_id]
         if not verdicts:
-            judge = judge or Judge(agreement or load_agreement(agreement_id))
             verdicts = judge.verdicts(event)
         totals["events"] += 1
         if len(verdicts) > 1:
             totals["contested"] += 1
-            keys = [_party(v, event) for v in verdicts] if by == "party" else [_key(event, by)]
+            keys = [_party(v, event, judge) for v in verdicts] if by == "party" else [_key(event, by)]
             for key in dict.fromkeys(keys):
                 row(key)["events"] += 1
                 row(key)["contested"] += 1
             continue
         verdict = verdicts[0]
-        target = row(_party(verdict, event) if by == "party" else _key(event, by))
+        target = row(_party(verdict, event, judge) if by == "party" else _key(event, by))
         column = _STATUS_COLUMN.get(verdict.get("status"), "none")
         target["events"] += 1
         target[column] += 1
