@@ -20,3 +20,15 @@ def database_url(explicit: str | None = None) -> str:
     if "://" not in url:
         url = "sqlite:///" + url
     return url
+
+
+def scenario() -> dict:
+    """The built-in scenario (data/scenario.yaml)."""
+    import yaml
+
+    return yaml.safe_load((PACKAGE_DATA / "scenario.yaml").read_text(encoding="utf-8")) or {}
+
+
+def default_country() -> str:
+    """CEASEFIRE_COUNTRY, else the scenario's country."""
+    return (os.environ.get("CEASEFIRE_COUNTRY") or scenario().get("country") or "").upper()

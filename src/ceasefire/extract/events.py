@@ -1,0 +1,379 @@
+"""Sentences with their triggers, places, actors, dates and casualties -> event records.
+
+ACLED's granularity: one event per place and day. A sentence with a trigger starts an event for
+each place it names (a list of towns gives one event per town); a sentence that adds nothing new
+(no new place, no new date) elaborates the event before it. Events of one report on the same day,
+place and type are one event.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ceasefire.extract.lexicon import Lexicon, Trigger
+from ceasefire.model import SUB_EVENT_TYPES, Event
+from ceasefire.resolve.actors import Actor, ActorMention, ActorRegistry
+from ceasefire.resolve.places import Place
+
+ARMED_KINDS = {"state", "foreign-state", "coalition", "rebel", "jihadist", "kurdish", "militia"}
+VICTIM_KINDS = {"civilian", "protester"}
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# Words that make the target of a killing an armed actor (ACLED: Battles, not an attack on civilians).
+COMBATANT_WORDS = re.compile(
+    r"\b(?:fighters?|soldiers?|members?|commanders?|officers?|colonel|general|militiam[ae]n|militants?|"
+    r"troops|policem[ae]n|guards?|personnel|recruits?|loyalists|jihadists?|rebels?|conscripts?)\b", re.I)
+CIVILIAN_WORDS = re.compile(
+    r"\b(?:civilians?|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|famil(?:y|ies)|residents?|villagers?|"
+    r"worshippers|farmers?|shepherds?|doctors?|nurses?|patients?|journalists?|teachers?|students?|"
+    r"people|persons?|IDPs?|displaced|refugees?|driver|hawker|elderly|infants?|babies|baby)\b", re.I)
+ORIGIN_BEFORE = re.compile(r"\b(?:from|native of)\s+(?:the\s+)?(?:(?:city|town|village|camp)\s+of\s+)?$", re.I)
+BY_BEFORE = re.compile(r"\bby\s+(?:an?\s+|the\s+)?(?:suspected\s+|presumed\s+|alleged\s+)?$", re.I)
+TARGET_BEFORE = re.compile(
+    r"\b(?:on|against|at|targeting|targeted|into|belong(?:s|ing)? to|of|from|with)\s+(?:an?\s+|the\s+)?$", re.I)
+LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+|\s*,?\s*(?:and|or|as well as)\s+)$", re.I)
+
+
+@dataclass
+class PlaceMention:
+    text: str
+    start: int
+    end: int
+    place: Place
+
+
+@dataclass
+class Casualty:
+    count: int | None
+    kind: str  # killed | injured
+    start: int
+    end: int
+
+
+@dataclass
+class DateMention:
+    day: date
+    precision: str
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    """What one sentence says; offsets are into the report's text."""
+
+    start: int
+    end: int
+    text: str
+    triggers: list[Trigger] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    label: str | None = None  # a lede naming the sub-type ("Looting: ...")
+
+
+@dataclass
+class Draft:
+    sub: str
+    trigger: Trigger
+    place: Place | None
+    day: date | None
+    precision: str
+    actor1: Actor | None
+    actor2: Actor | None
+    fatalities: int | None
+    deaths_mentioned: bool
+    sentences: list[Sentence]
+    shared_place: bool = False  # one of several places of one sentence: deaths can't be split
+
+
+@dataclass
+class ReportContext:
+    report_id: str | None
+    published: date | None
+    source: str | None
+    country_name: str
+    registry: ActorRegistry
+    lexicon: Lexicon
+    fallback_place: Place | None = None
+
+
+def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool = True) -> list[Event]:
+    """The events of one report. With strict=False, statement-like sentences count too."""
+    drafts: list[Draft] = []
+    recent_actor: Actor | None = None
+    for sentence in sentences:
+        perpetrators = [m for m in sentence.actors if _can_perpetrate(m.actor)]
+        if not sentence.triggers and not sentence.label:
+            if perpetrators:
+                recent_actor = perpetrators[0].actor
+            continue
+        if strict and context.lexicon.is_not_event(sentence.text):
+            if perpetrators:
+                recent_actor = perpetrators[0].actor
+            continue
+        new = _drafts_of(sentence, context, drafts[-1] if drafts else None, recent_actor)
+        if new is None:
+            continue
+        if not new:  # an elaboration of the event before
+            _elaborate(drafts[-1], sentence)
+        drafts.extend(new)
+        if perpetrators:
+            recent_actor = perpetrators[0].actor
+    return [_event(d, context) for d in _merge_same_day_place(drafts)]
+
+
+# --- one sentence -----------------------------------------------------------------------------
+
+def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | None,
+               recent_actor: Actor | None) -> list[Draft] | None:
+    """New drafts for a sentence; [] when it only elaborates `previous`; None when it is no event."""
+    trigger = sentence.triggers[0] if sentence.triggers else None
+    if sentence.label:
+        sub = sentence.label
+        trigger = trigger or Trigger(sub, 100, sentence.text[:1], sentence.start, sentence.start + 1)
+    elif trigger is None:
+        return None
+    else:
+        sub = trigger.sub
+    places = _event_places(sentence, trigger)
+    own_date = _sentence_date(sentence)
+    if previous is not None and _elaborates(sentence, places, own_date, previous, trigger):
+        return []
+    if not places:
+        fallback = previous.place if previous else context.fallback_place
+        places = [fallback] if fallback else [None]
+    if own_date is not None:
+        day, precision = own_date.day, own_date.precision
+    elif previous is not None and previous.day is not None:
+        day, precision = previous.day, previous.precision
+    else:
+        day, precision = context.published, "day"
+    actor1, actor2 = _roles(sentence, trigger, context.registry)
+    sub = _settle_sub(sub, sentence, trigger, actor1, actor2)
+    if sub is None:
+        return None
+    actor1, actor2 = _default_actors(sub, actor1, actor2, sentence, context, recent_actor)
+    killed = [c for c in sentence.casualties if c.kind == "killed"]
+    deaths = bool(killed)
+    fatalities = next((c.count for c in killed if c.count is not None), None) if killed else 0
+    shared = len(places) > 1
+    return [Draft(sub, trigger, place, day, precision, actor1, actor2,
+                  None if shared and deaths else fatalities, deaths, [sentence], shared)
+            for place in places]
+
+
+def _elaborates(sentence: Sentence, places: list[Place], own_date: DateMention | None,
+                previous: Draft, trigger: Trigger) -> bool:
+    if sentence.label:
+        return False
+    same_place = not places or (previous.place is not None and all(
+        _same_place(p, previous.place) for p in places))
+    same_day = own_date is None or own_date.day == previous.day
+    return same_place and same_day
+
+
+def _elaborate(draft: Draft, sentence: Sentence) -> None:
+    draft.sentences.append(sentence)
+    killed = [c for c in sentence.casualties if c.kind == "killed"]
+    if not killed or draft.shared_place:
+        return
+    draft.deaths_mentioned = True
+    counts = [c.count for c in killed if c.count is not None]
+    if counts and (draft.fatalities is None or draft.fatalities == 0 or max(counts) > draft.fatalities):
+        draft.fatalities = max(counts)
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    return a.name == b.name and a.admin1 == b.admin1
+
+
+def _sentence_date(sentence: Sentence) -> DateMention | None:
+    return sentence.dates[0] if sentence.dates else None
+
+
+def _event_places(sentence: Sentence, trigger: Trigger) -> list[Place]:
+    """The place(s) the event happened at: a list of towns gives several; origins don't count."""
+    usable = []
+    for mention in sentence.places:
+        before = sentence_text_before(sentence, mention.start, 40)
+        if ORIGIN_BEFORE.search(before) and not _is_span_of_route(sentence, mention):
+            continue  # where someone comes from, not where it happened
+        if any(a.start <= mention.start and mention.end <= a.end for a in sentence.actors):
+            continue  # part of an actor's name ("Deir ez-Zor Military Council")
+        usable.append(mention)
+    if not usable:
+        return []
+    specific = [m for m in usable if m.place.kind not in ("admin1", "country")]
+    if not specific:
+        return [usable[0].place]
+    groups: list[list[PlaceMention]] = [[specific[0]]]
+    for mention in specific[1:]:
+        gap = sentence_text_between(sentence, groups[-1][-1].end, mention.start)
+        if LIST_GAP.match(gap):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    best = max(groups, key=lambda g: (len(g), -abs(g[0].start - trigger.start)))
+    chosen = min(groups, key=lambda g: abs(g[0].start - trigger.start)) if len(best) == 1 else best
+    places: list[Place] = []
+    for mention in chosen:
+        if not any(_same_place(mention.place, p) for p in places):
+            places.append(mention.place)
+    return places
+
+
+def _is_span_of_route(sentence: Sentence, mention: PlaceMention) -> bool:
+    after = sentence.text[mention.end - sentence.start: mention.end - sentence.start + 30]
+    return bool(re.match(r"\s+to\s+", after))
+
+
+def sentence_text_before(sentence: Sentence, offset: int, width: int) -> str:
+    local = offset - sentence.start
+    return sentence.text[max(0, local - width):local]
+
+
+def sentence_text_between(sentence: Sentence, start: int, end: int) -> str:
+    return sentence.text[start - sentence.start:end - sentence.start]
+
+
+# --- who did what to whom ---------------------------------------------------------------------
+
+def _can_perpetrate(actor: Actor) -> bool:
+    return actor.kind not in VICTIM_KINDS
+
+
+def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tuple[Actor | None, Actor | None]:
+    armed = [m for m in sentence.actors if _can_perpetrate(m.actor)]
+    by = [m for m in armed if BY_BEFORE.search(sentence_text_before(sentence, m.start, 30))]
+    actor1_mention = None
+    if by:
+        actor1_mention = by[0]
+    else:
+        before = [m for m in armed if m.end <= trigger.end + 1]
+        subjects = [m for m in before if not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))]
+        if subjects:
+            actor1_mention = subjects[0]
+        elif before:
+            actor1_mention = before[0]
+        else:
+            after = [m for m in armed if not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))]
+            actor1_mention = after[0] if after else None
+    actor1 = actor1_mention.actor if actor1_mention else None
+    actor2 = None
+    for mention in sentence.actors:
+        if mention is actor1_mention or mention.actor.kind == "protester":
+            continue
+        if actor1 is not None and _same_side(mention.actor, actor1, registry):
+            continue
+        if mention.actor.kind == "civilian" and actor2 is not None:
+            continue
+        if actor2 is None or (actor2.kind == "civilian" and mention.actor.kind != "civilian"
+                              and mention.start > trigger.start):
+            actor2 = mention.actor
+    return actor1, actor2
+
+
+def _same_side(a: Actor, b: Actor, registry: ActorRegistry) -> bool:
+    top_a = registry.lineage(a)[-1].id
+    top_b = registry.lineage(b)[-1].id
+    return top_a == top_b or a.name == b.name
+
+
+def _settle_sub(sub: str, sentence: Sentence, trigger: Trigger, actor1: Actor | None,
+                actor2: Actor | None) -> str | None:
+    """Roles of the lexicon (kill, arrest, territory) become sub-event types."""
+    if sub == "kill":
+        after = sentence.text[trigger.start - sentence.start:]
+        target_armed = actor2 is not None and actor2.kind in ARMED_KINDS and not actor2.label_only
+        if target_armed or (COMBATANT_WORDS.search(after[:80]) and not CIVILIAN_WORDS.search(after[:40])):
+            return "Armed clash"
+        return "Attack"
+    if sub == "arrest":
+        return "Arrests" if actor1 is not None and actor1.kind == "state" else "Abduction/forced disappearance"
+    if sub == "territory":
+        if actor1 is not None and actor1.kind in ("state", "foreign-state"):
+            return "Government regains territory"
+        return "Non-state actor overtakes territory"
+    return sub if sub in SUB_EVENT_TYPES else None
+
+
+def _default_actors(sub: str, actor1: Actor | None, actor2: Actor | None, sentence: Sentence,
+                    context: ReportContext, recent_actor: Actor | None) -> tuple[Actor | None, Actor | None]:
+    registry = context.registry
+    event_type = SUB_EVENT_TYPES[sub]
+    if event_type == "Protests":
+        return registry.get("protesters"), None
+    if actor1 is not None and actor1.label_only:
+        actor1 = registry.get("unidentified") or actor1
+    if actor2 is not None and actor2.label_only:
+        actor2 = registry.get("unidentified") or actor2
+    if actor1 is None and event_type in VIOLENT_TYPES:
+        if recent_actor is not None and sub == "Air/drone strike" and recent_actor.kind in ARMED_KINDS:
+            actor1 = recent_actor
+        else:
+            actor1 = registry.get("unidentified")
+    if event_type == "Violence against civilians" and actor2 is None:
+        actor2 = registry.get("civilians")
+    if actor2 is None and event_type == "Explosions/Remote violence" and CIVILIAN_WORDS.search(sentence.text) \
+            and any(c.kind == "killed" for c in sentence.casualties):
+        actor2 = registry.get("civilians")
+    if actor1 is not None and actor2 is not None and actor1.id == actor2.id:
+        actor2 = None
+    return actor1, actor2
+
+
+# --- the report's events ----------------------------------------------------------------------
+
+def _merge_same_day_place(drafts: list[Draft]) -> list[Draft]:
+    merged: list[Draft] = []
+    for draft in drafts:
+        twin = next((m for m in merged if m.day == draft.day and SUB_EVENT_TYPES[m.sub] == SUB_EVENT_TYPES[draft.sub]
+                     and _same_place_or_both_none(m.place, draft.place)), None)
+        if twin is None:
+            merged.append(draft)
+            continue
+        twin.sentences.extend(s for s in draft.sentences if s not in twin.sentences)
+        if draft.trigger.priority > twin.trigger.priority:
+            twin.sub, twin.trigger = draft.sub, draft.trigger
+        if twin.actor1 is None or (twin.actor1.kind == "unidentified" and draft.actor1 is not None):
+            twin.actor1 = draft.actor1
+        twin.actor2 = twin.actor2 or draft.actor2
+        if draft.fatalities is not None and (twin.fatalities is None or draft.fatalities > twin.fatalities):
+            twin.fatalities = draft.fatalities
+    return merged
+
+
+def _same_place_or_both_none(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return _same_place(a, b)
+
+
+def _event(draft: Draft, context: ReportContext) -> Event:
+    place = draft.place
+    evidence = [{"report_id": context.report_id, "sentence": s.text, "start": s.start, "end": s.end}
+                for s in sorted(draft.sentences, key=lambda s: s.start)]
+    fatalities = draft.fatalities
+    if fatalities is None and not draft.deaths_mentioned:
+        fatalities = 0
+    return Event(
+        event_date=draft.day.isoformat() if draft.day else None,
+        date_precision=draft.precision,
+        event_type=SUB_EVENT_TYPES[draft.sub],
+        sub_event_type=draft.sub,
+        actor1=draft.actor1.name if draft.actor1 else None,
+        actor2=draft.actor2.name if draft.actor2 else None,
+        location=place.name if place else None,
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
+        country=context.country_name,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=place.geo_precision if place else None,
+        fatalities=fatalities,
+        report_id=context.report_id,
+        evidence=evidence,
+        source=context.source,
+    )

@@ -1,0 +1,105 @@
+"""The trigger lexicon (`data/lexicons/triggers.yaml`), compiled once per process."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ceasefire.config import PACKAGE_DATA
+from ceasefire.errors import ValidationError
+from ceasefire.model import SUB_EVENT_TYPES
+
+TRIGGERS_FILE = PACKAGE_DATA / "lexicons" / "triggers.yaml"
+ROLES = {"kill", "arrest", "territory"}  # sub-types settled in code from who does what to whom
+
+
+@dataclass(frozen=True)
+class Trigger:
+    sub: str  # a sub-event type, or a role in ROLES
+    priority: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    rules: tuple[tuple[str, int, re.Pattern], ...]
+    labels: dict[str, str]
+    label_pattern: re.Pattern | None
+    negation_cues: re.Pattern
+    negation_window: int
+    not_events: re.Pattern
+
+    def triggers(self, text: str) -> list[Trigger]:
+        """Triggers in `text`, negated ones left out, highest priority first then text order."""
+        found: list[Trigger] = []
+        taken: list[tuple[int, int]] = []
+        for sub, priority, pattern in self.rules:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if any(start < e and s < end for s, e in taken) or self._negated(text, start):
+                    continue
+                taken.append((start, end))
+                found.append(Trigger(sub, priority, match.group(0), start, end))
+        found.sort(key=lambda t: (-t.priority, t.start))
+        return found
+
+    def label(self, text: str) -> tuple[str, int] | None:
+        """A lede naming the sub-type ("Looting: On 9 May ..."): (sub-type, end of lede)."""
+        if self.label_pattern is None:
+            return None
+        match = self.label_pattern.match(text)
+        if not match:
+            return None
+        return self.labels[match.group(1).lower()], match.end()
+
+    def is_not_event(self, sentence: str) -> bool:
+        return bool(self.not_events.search(sentence))
+
+    def _negated(self, text: str, start: int) -> bool:
+        before = text[max(0, start - self.negation_window):start]
+        return bool(self.negation_cues.search(before))
+
+
+def _compile(pattern: str, path: Path, where: str) -> re.Pattern:
+    try:
+        return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.IGNORECASE)
+    except re.error as error:
+        raise ValidationError(f"bad pattern {pattern!r}: {error}", path=str(path), field=where,
+                              code="E210") from None
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rules = []
+    for index, rule in enumerate(data.get("rules") or []):
+        sub = rule.get("sub")
+        if sub not in SUB_EVENT_TYPES and sub not in ROLES:
+            raise ValidationError(f"unknown sub-event type {sub!r}", path=str(path),
+                                  field=f"rules[{index}].sub", code="E211")
+        patterns = "|".join(f"(?:{p})" for p in rule["patterns"])
+        rules.append((sub, int(rule["priority"]), _compile(patterns, path, f"rules[{index}].patterns")))
+    rules.sort(key=lambda r: -r[1])
+    labels = {k.lower(): v for k, v in (data.get("labels") or {}).items()}
+    for key, sub in labels.items():
+        if sub not in SUB_EVENT_TYPES:
+            raise ValidationError(f"unknown sub-event type {sub!r}", path=str(path), field=f"labels.{key}",
+                                  code="E211")
+    label_pattern = None
+    if labels:
+        alternatives = "|".join(re.escape(k) for k in sorted(labels, key=len, reverse=True))
+        label_pattern = re.compile(rf"\s*({alternatives})\s*:\s*", re.IGNORECASE)
+    negation = data.get("negation") or {}
+    cues = "|".join(re.escape(c) for c in negation.get("cues", ["no"]))
+    not_events = "|".join(f"(?:{p})" for p in data.get("not_events") or ["(?!)"])
+    return Lexicon(
+        rules=tuple(rules), labels=labels, label_pattern=label_pattern,
+        negation_cues=re.compile(rf"\b(?:{cues})\b[^.;,]*$", re.IGNORECASE),
+        negation_window=int(negation.get("window", 30)),
+        not_events=re.compile(not_events, re.IGNORECASE),
+    )

@@ -1,0 +1,233 @@
+"""The extraction pipeline: spaCy for sentences and place matching, the lexicons for the rest.
+
+`extract(text, published=...)` gives the events of one report; `extract_reports(reports,
+workers=N)` streams a batch, in order, over N processes. The spaCy pipeline is assembled from
+`data/pipeline.yaml`: which components of the English model to keep, and ours after them.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import spacy
+import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ceasefire.config import PACKAGE_DATA, default_country
+from ceasefire.errors import CeasefireError
+from ceasefire.extract.events import (
+    Casualty, DateMention, PlaceMention, ReportContext, Sentence, assemble,
+)
+from ceasefire.extract.lexicon import load_lexicon
+from ceasefire.model import Event, Report
+from ceasefire.resolve import dates, numbers
+from ceasefire.resolve.actors import ActorRegistry
+from ceasefire.resolve.gazetteer import Gazetteer, load_country_pack
+
+PIPELINE_FILE = PACKAGE_DATA / "pipeline.yaml"
+
+if not Doc.has_extension("ceasefire_events"):
+    Doc.set_extension("ceasefire_events", default=None)
+
+
+@Language.factory("ceasefire_places", default_config={"country": "SY"})
+def make_place_ruler(nlp: Language, name: str, country: str) -> "PlaceRuler":
+    return PlaceRuler(nlp, country)
+
+
+class PlaceRuler:
+    """Marks every gazetteer name in `doc.spans["places"]`, ahead of spaCy's own NER, which
+    mislabels Arabic place names (Tartus as ORG, Zara as PERSON)."""
+
+    def __init__(self, nlp: Language, country: str):
+        self.country = country
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        forms: dict[str, list[str]] = {}
+        for surface, key in Gazetteer.open(country).surface_forms():
+            forms.setdefault(key, []).append(surface)
+        for key, surfaces in forms.items():
+            self.matcher.add(key, list(nlp.tokenizer.pipe(surfaces)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
+        doc.spans["places"] = filter_spans(spans)
+        return doc
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str
+    keep: tuple[str, ...]
+    batch_size: int
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    data = yaml.safe_load(PIPELINE_FILE.read_text(encoding="utf-8"))
+    return Settings(model=data["model"], keep=tuple(data["keep"]), batch_size=int(data.get("batch_size", 32)))
+
+
+@lru_cache(maxsize=4)
+def load_nlp(country: str) -> Language:
+    """The model's kept components, then the place ruler."""
+    config = settings()
+    nlp = spacy.load(config.model)
+    for name in list(nlp.pipe_names):
+        if name not in config.keep:
+            nlp.remove_pipe(name)
+    for name in config.keep:
+        if name in nlp.disabled:
+            nlp.enable_pipe(name)
+    nlp.add_pipe("ceasefire_places", config={"country": country})
+    return nlp
+
+
+class Extractor:
+    """Everything one process needs to turn reports into events for one country."""
+
+    def __init__(self, country: str | None = None):
+        self.country = (country or default_country()).upper()
+        self.nlp = load_nlp(self.country)
+        self.gazetteer = Gazetteer.open(self.country)
+        self.registry = ActorRegistry.load(self.country)
+        self.lexicon = load_lexicon()
+        pack = load_country_pack(self.country)
+        self.country_name = pack.name if pack else self.country
+
+    def events(self, reports: Iterable[Report]) -> Iterator[tuple[Report, list[Event]]]:
+        reports = list(reports)
+        texts = ((report.text or "", report) for report in reports)
+        for doc, report in self.nlp.pipe(texts, as_tuples=True, batch_size=settings().batch_size):
+            yield report, self.doc_events(doc, report)
+
+    def doc_events(self, doc: Doc, report: Report) -> list[Event]:
+        reference = dates.dateline(doc.text[:120])
+        published = reference.day if reference else report.published
+        sentences = [self._sentence(sent, published, doc) for sent in doc.sents if sent.text.strip()]
+        context = ReportContext(
+            report_id=report.id, published=published or report.published, source=report.source,
+            country_name=self.country_name, registry=self.registry, lexicon=self.lexicon,
+            fallback_place=_first_place(sentences),
+        )
+        events = assemble(sentences, context)
+        if not events:
+            events = assemble(sentences, context, strict=False)
+        return events
+
+    def _sentence(self, sent: Span, published: date | None, doc: Doc) -> Sentence:
+        text = sent.text
+        start = sent.start_char
+        sentence = Sentence(start=start, end=start + len(text), text=text)
+        label = self.lexicon.label(text) if sent.start == 0 else None
+        if label:
+            sentence.label = label[0]
+        sentence.triggers = [_shift(t, start) for t in self.lexicon.triggers(text)]
+        sentence.actors = [_shift(m, start) for m in self.registry.find(text)]
+        sentence.dates = [DateMention(d.day, d.precision, start + d.start, start + d.end)
+                          for d in dates.find_dates(text, published)]
+        sentence.casualties = [Casualty(c.count, c.kind, start + c.start, start + c.end)
+                               for c in numbers.find_casualties(text)]
+        sentence.places = self._places(sent, text)
+        return sentence
+
+    def _places(self, sent: Span, text: str) -> list[PlaceMention]:
+        spans = [s for s in sent.doc.spans["places"] if s.start >= sent.start and s.end <= sent.end]
+        if not spans:
+            return []
+        regions = list(self.gazetteer.admin1_mentions(text))
+        mentions = []
+        for span in spans:
+            local = span.start_char - sent.start_char
+            near = next((region for s, e, region, _ in regions if not (s <= local < e)), None)
+            place = self.gazetteer.resolve(span.text, context=text, near_admin1=near)
+            if place is not None and place.admin1:
+                mentions.append(PlaceMention(span.text, span.start_char, span.end_char, place))
+        return mentions
+
+
+def _shift(item, offset: int):
+    from dataclasses import replace
+
+    return replace(item, start=item.start + offset, end=item.end + offset)
+
+
+def _first_place(sentences: list[Sentence]):
+    places = [m.place for s in sentences for m in s.places]
+    specific = [p for p in places if p.kind not in ("admin1", "country")]
+    return (specific or places or [None])[0]
+
+
+# --- public API ---------------------------------------------------------------------------------
+
+_EXTRACTORS: dict[str, Extractor] = {}
+
+
+def extractor(country: str | None = None) -> Extractor:
+    key = (country or default_country()).upper()
+    if key not in _EXTRACTORS:
+        _EXTRACTORS[key] = Extractor(key)
+    return _EXTRACTORS[key]
+
+
+def extract(text: str, published: date | str | None = None, *, report_id: str | None = None,
+            source: str | None = None, country: str | None = None) -> list[Event]:
+    """The events one report describes, each with the sentence(s) it was drawn from."""
+    if isinstance(published, str):
+        published = date.fromisoformat(published[:10])
+    report = Report(id=report_id or "report", text=text or "", published=published, source=source)
+    return next(extractor(country).events([report]))[1]
+
+
+@dataclass
+class ExtractionFailure:
+    report: Report
+    error: str
+
+
+def extract_reports(reports: Iterable[Report], workers: int = 1, country: str | None = None,
+                    chunk: int = 16) -> Iterator[tuple[Report, list[Event] | ExtractionFailure]]:
+    """Events of each report, in input order. A report that fails is yielded with the failure;
+    the batch goes on."""
+    country = (country or default_country()).upper()
+    Gazetteer.open(country)  # build the place index once, before any worker starts
+    if workers <= 1:
+        for batch in _chunks(reports, chunk):
+            yield from _extract_batch((country, batch))
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        for results in pool.imap(_extract_batch, ((country, b) for b in _chunks(reports, chunk))):
+            yield from results
+
+
+def _extract_batch(job: tuple[str, list[Report]]) -> list[tuple[Report, list[Event] | ExtractionFailure]]:
+    country, batch = job
+    engine = extractor(country)
+    try:
+        return list(engine.events(batch))
+    except Exception:  # one bad report must not take its batch down: retry one by one
+        results = []
+        for report in batch:
+            try:
+                results.extend(engine.events([report]))
+            except Exception as error:  # noqa: BLE001 - reported per report, never raised
+                message = error.message if isinstance(error, CeasefireError) else f"{type(error).__name__}: {error}"
+                results.append((report, ExtractionFailure(report, message)))
+        return results
+
+
+def _chunks(items: Iterable[Report], size: int) -> Iterator[list[Report]]:
+    batch: list[Report] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
