@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -61,6 +62,7 @@ class LinkConfig:
 _ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|ash|at|az|an)\s+")
 
 
+@lru_cache(maxsize=200_000)
 def place_key(name: str | None) -> str | None:
     """'Al-Bab' -> 'bab', 'Deir ez-Zor' -> 'deir ez zor': spelling noise removed, words kept."""
     if not name:
@@ -70,6 +72,7 @@ def place_key(name: str | None) -> str | None:
     return _ARTICLE.sub("", text) or None
 
 
+@lru_cache(maxsize=20_000)
 def actor_key(name: str | None) -> str | None:
     """'Military Forces of Syria (2000-)' -> 'military forces of syria'."""
     if not name:
@@ -161,76 +164,124 @@ def _days_apart(a: Mention, b: Mention, config: LinkConfig) -> int | None:
     return apart if apart <= limit else None
 
 
-def _place(a: Mention, b: Mention, config: LinkConfig) -> tuple[int | None, str]:
+def _place(a: Mention, b: Mention, config: LinkConfig) -> tuple[int | None, float | None]:
+    """Place match strength (None: incompatible) and the distance when both have points."""
     if a.place and a.place == b.place:
-        return SAME_PLACE, f"same place '{a.event.location}'"
+        return SAME_PLACE, None
+    km = None
     if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
         km = km_between(a.lat, a.lon, b.lat, b.lon)
         if km <= config.max_km:
-            return NEAR, f"{km:.1f} km apart ('{a.event.location}', '{b.event.location}')"
+            return NEAR, km
     if a.admin2 and a.admin2 == b.admin2:
-        return SAME_ADMIN2, f"same admin2 '{a.event.admin2}'"
+        return SAME_ADMIN2, km
     if a.place is None or b.place is None:
-        return COARSE, f"one side placed only at admin1 '{a.event.admin1 or b.event.admin1}'"
-    return None, f"different places '{a.event.location}' and '{b.event.location}'"
+        return COARSE, km
+    return None, km
 
 
-def compare(a: Mention, b: Mention, config: LinkConfig) -> Match:
-    """Apply the rules of this module to two mentions."""
+# why a pair was refused; HARD ones may not be bridged by a chain of other links
+REPORT, ADMIN1, FAMILY, NO_DATE, DATE, PLACE, CROSS_TYPE, NO_ADMIN1, COARSE_PLACE, ACTORS = range(10)
+HARD = {REPORT, ADMIN1, FAMILY, NO_DATE, DATE, ACTORS}
+
+
+def compare(a: Mention, b: Mention, config: LinkConfig, why: bool = True) -> Match:
+    """Apply the rules of this module to two mentions; `why=False` skips writing the reasons."""
+    refusal = None
+    apart = strength = km = None
     if a.report is not None and a.report == b.report:
-        return Match(False, hard=True, reasons=[f"same report '{a.report}': different events by construction"])
-    if a.country != b.country or a.admin1 != b.admin1:
-        return Match(False, hard=True, reasons=[f"different admin1 '{a.event.admin1}' and '{b.event.admin1}'"])
-    if a.family != b.family:
-        return Match(False, hard=True, reasons=[f"different type families '{a.event_type}' and '{b.event_type}'"])
-    reasons: list[str] = []
-    score = 0
-    if a.sub_type == b.sub_type and a.event_type == b.event_type:
-        score += 3
-        reasons.append(f"same sub-type '{a.sub_type}'")
-    elif a.event_type == b.event_type:
-        score += 2
-        reasons.append(f"same type '{a.event_type}' ('{a.sub_type}' / '{b.sub_type}')")
+        refusal = REPORT
+    elif a.country != b.country or a.admin1 != b.admin1:
+        refusal = ADMIN1
+    elif a.family != b.family:
+        refusal = FAMILY
+    elif a.day is None or b.day is None:
+        refusal = NO_DATE
     else:
-        reasons.append(f"compatible types '{a.event_type}' / '{b.event_type}' (family '{a.family}')")
-    if a.day is None or b.day is None:
-        return Match(False, hard=True, reasons=reasons + ["a date is missing"])
-    apart = _days_apart(a, b, config)
-    if apart is None:
-        return Match(False, hard=True, reasons=reasons + [f"dates {a.event.event_date} and {b.event.event_date} "
-                                               f"too far apart for {a.precision}/{b.precision} precision"])
-    score += 2 if apart == 0 else 1 if apart <= 1 else 0
-    reasons.append(f"dates {a.event.event_date} / {b.event.event_date} ({apart} days apart, "
-                   f"{a.precision}/{b.precision} precision)")
-    strength, why = _place(a, b, config)
-    if strength is None:
-        return Match(False, reasons=reasons + [why])
-    score += strength
-    reasons.append(why)
-    if a.event_type != b.event_type and (strength < NEAR or apart > 1):
-        return Match(False, reasons=reasons + ["different types need the same place and day"])
-    if strength == COARSE and a.admin1 is None:
-        return Match(False, reasons=reasons + ["no admin1 and no place on one side"])
-    if strength == COARSE and (a.event_type != b.event_type or apart > 0 or a.rank != b.rank):
-        return Match(False, reasons=reasons + ["a coarse place needs the same type and date"])
+        apart = _days_apart(a, b, config)
+        if apart is None:
+            refusal = DATE
+        else:
+            strength, km = _place(a, b, config)
+    same_type = a.event_type == b.event_type
     contested = False
-    if a.actor1 is None or b.actor1 is None:
-        score += 1
+    if refusal is None:
+        assert apart is not None
+        if strength is None:
+            refusal = PLACE
+        elif not same_type and (strength < NEAR or apart > 1):
+            refusal = CROSS_TYPE
+        elif strength == COARSE and a.admin1 is None:
+            refusal = NO_ADMIN1
+        elif strength == COARSE and (not same_type or apart > 0 or a.rank != b.rank):
+            refusal = COARSE_PLACE
+        elif a.actor1 and b.actor1 and a.actor1 != b.actor1 and not (a.actor1 == b.actor2 and a.actor2 == b.actor1):
+            strong = same_type and strength >= NEAR and apart <= 1 and max(a.rank, b.rank) == 0
+            if config.allow_contested and strong:
+                contested = True
+            else:
+                refusal = ACTORS
+    score = 0
+    if refusal is None:
+        assert apart is not None and strength is not None
+        score = (3 if same_type and a.sub_type == b.sub_type else 2 if same_type else 0)
+        score += (2 if apart == 0 else 1 if apart <= 1 else 0) + strength
+        score += 0 if contested else 1 if (a.actor1 is None or b.actor1 is None) else 2
+    match = Match(refusal is None, score=score, contested=contested, hard=refusal in HARD)
+    if why:
+        match.reasons = _reasons(a, b, refusal, apart, strength, km, contested)
+    return match
+
+
+def _reasons(a: Mention, b: Mention, refusal: int | None, apart: int | None, strength: int | None,
+             km: float | None, contested: bool) -> list[str]:
+    """The human-readable account of `compare`: what agreed, then what refused the link."""
+    ea, eb = a.event, b.event
+    if refusal == REPORT:
+        return [f"same report '{a.report}': different events by construction"]
+    if refusal == ADMIN1:
+        return [f"different admin1 '{ea.admin1}' and '{eb.admin1}'"]
+    if refusal == FAMILY:
+        return [f"different type families '{a.event_type}' and '{b.event_type}'"]
+    if a.event_type == b.event_type and a.sub_type == b.sub_type:
+        reasons = [f"same sub-type '{a.sub_type}'"]
+    elif a.event_type == b.event_type:
+        reasons = [f"same type '{a.event_type}' ('{a.sub_type}' / '{b.sub_type}')"]
+    else:
+        reasons = [f"compatible types '{a.event_type}' / '{b.event_type}' (family '{a.family}')"]
+    if refusal == NO_DATE:
+        return reasons + ["a date is missing"]
+    if refusal == DATE:
+        return reasons + [f"dates {ea.event_date} and {eb.event_date} too far apart for "
+                          f"{a.precision}/{b.precision} precision"]
+    reasons.append(f"dates {ea.event_date} / {eb.event_date} ({apart} days apart, {a.precision}/{b.precision} precision)")
+    if strength == SAME_PLACE:
+        reasons.append(f"same place '{ea.location}'")
+    elif strength == NEAR:
+        reasons.append(f"{km:.1f} km apart ('{ea.location}', '{eb.location}')")
+    elif strength == SAME_ADMIN2:
+        reasons.append(f"same admin2 '{ea.admin2}'")
+    elif strength == COARSE:
+        reasons.append(f"one side placed only at admin1 '{ea.admin1 or eb.admin1}'")
+    else:
+        return reasons + [f"different places '{ea.location}' and '{eb.location}'"]
+    refused = {
+        CROSS_TYPE: "different types need the same place and day",
+        NO_ADMIN1: "no admin1 and no place on one side",
+        COARSE_PLACE: "a coarse place needs the same type and date",
+        ACTORS: f"different actor1 '{ea.actor1}' / '{eb.actor1}' without strong agreement on type, place and day",
+    }
+    if refusal in refused:
+        return reasons + [refused[refusal]]
+    if contested:
+        reasons.append(f"contested attribution: '{ea.actor1}' vs '{eb.actor1}'")
+    elif a.actor1 is None or b.actor1 is None:
         reasons.append("actor1 given on one side only" if (a.actor1 or b.actor1) else "no actor1 on either side")
     elif a.actor1 == b.actor1:
-        score += 2
-        reasons.append(f"same actor1 '{a.event.actor1}'")
-    elif a.actor1 == b.actor2 and a.actor2 == b.actor1:
-        score += 2
-        reasons.append(f"same sides '{a.event.actor1}' and '{a.event.actor2}', named in the other order")
+        reasons.append(f"same actor1 '{ea.actor1}'")
     else:
-        strong = a.event_type == b.event_type and strength >= NEAR and apart <= 1 and max(a.rank, b.rank) == 0
-        if not (config.allow_contested and strong):
-            return Match(False, hard=True, reasons=reasons + [f"different actor1 '{a.event.actor1}' / '{b.event.actor1}' "
-                                                   "without strong agreement on type, place and day"])
-        contested = True
-        reasons.append(f"contested attribution: '{a.event.actor1}' vs '{b.event.actor1}'")
-    return Match(True, score=score, reasons=reasons, contested=contested)
+        reasons.append(f"same sides '{ea.actor1}' and '{ea.actor2}', named in the other order")
+    return reasons
 
 
 def explain(a: Event, b: Event, config: LinkConfig | None = None) -> tuple[bool, list[str]]:

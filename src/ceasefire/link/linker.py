@@ -75,7 +75,7 @@ class _Clusters:
         mentions, config = self.mentions, self.config
         for x in self.members[small]:
             for y in self.members[large]:
-                if compare(mentions[x], mentions[y], config).hard:
+                if compare(mentions[x], mentions[y], config, why=False).hard:
                     return False
         keep, drop = min(ri, rj), max(ri, rj)
         reports, members = self.reports[large], self.members[large]
@@ -97,7 +97,7 @@ def link_mentions(mentions: Iterable[Event], sources: SourceRegistry | None = No
     ordered = [Mention(i, event, config) for i, event in enumerate(events)]
     edges: list[tuple[int, str, str, int, int, Match]] = []
     for i, j in candidate_pairs(ordered, config):
-        match = compare(ordered[i], ordered[j], config)
+        match = compare(ordered[i], ordered[j], config, why=False)
         if match.linked:
             edges.append((-match.score, ordered[i].event_id, ordered[j].event_id, i, j, match))
     edges.sort(key=lambda edge: edge[:3])
@@ -107,9 +107,10 @@ def link_mentions(mentions: Iterable[Event], sources: SourceRegistry | None = No
     for _, id_i, id_j, i, j, match in edges:
         if clusters.find(i) != clusters.find(j) and clusters.union(i, j):
             accepted.append((i, j, match))
-    for i, j, match in accepted:
-        a, b = ordered[i].event_id, ordered[j].event_id
-        reasons[clusters.find(i)].append(f"{a} + {b}: " + "; ".join(match.reasons))
+    for i, j, _ in accepted:
+        a, b = ordered[i], ordered[j]
+        why = compare(a, b, config).reasons
+        reasons[clusters.find(i)].append(f"{a.event_id} + {b.event_id}: " + "; ".join(why))
     members: dict[int, list[Mention]] = defaultdict(list)
     for m in ordered:
         members[clusters.find(m.index)].append(m)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ class Outlet:
     domains: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=50_000)
 def source_key(name: str) -> str:
     """A source name folded for lookup: 'Al-Manar TV' -> 'al manar tv'."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")

@@ -1,0 +1,89 @@
+"""Event mentions in and linked events out, one JSON object per line (EVENTS.md output form)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import IO, Any, Iterable, Iterator
+
+from ceasefire.errors import InputError
+from ceasefire.link.merge import LinkedEvent
+from ceasefire.model import SUB_EVENT_TYPES, Event
+
+
+def _event(row: Any, path: str, line: int) -> Event:
+    if not isinstance(row, dict):
+        raise InputError(f"expected an event object, got {type(row).__name__}", path=path, line=line, code="E160")
+    for key in ("event_type", "sub_event_type"):
+        if not isinstance(row.get(key), str):
+            raise InputError("a string is needed", path=path, line=line, field=key, code="E161")
+    if SUB_EVENT_TYPES.get(row["sub_event_type"]) != row["event_type"]:
+        raise InputError(f"'{row['sub_event_type']}' is not a sub-type of '{row['event_type']}'", path=path,
+                         line=line, field="sub_event_type", code="E162")
+    for key in ("event_date", "report_id", "source", "location", "admin1", "admin2", "actor1", "actor2"):
+        if row.get(key) is not None and not isinstance(row[key], str):
+            raise InputError("expected a string", path=path, line=line, field=key, code="E163")
+    for key in ("fatalities", "latitude", "longitude", "geo_precision"):
+        value = row.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            raise InputError("expected a number", path=path, line=line, field=key, code="E163")
+    return Event.from_dict(row)
+
+
+def read_events(path: str | Path, sources: dict[str, str] | None = None) -> Iterator[Event]:
+    """Mentions from an events JSONL file; `sources` fills `source` from a report id when missing."""
+    name = str(path)
+    try:
+        handle = open(path, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=name, code="E164") from None
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise InputError(f"not JSON: {error.msg} at column {error.colno}", path=name, line=number,
+                                 code="E160") from None
+            event = _event(row, name, number)
+            if sources and not event.source and event.report_id in sources:
+                event.source = sources[event.report_id]
+            yield event
+
+
+def read_sources(path: str | Path) -> dict[str, str]:
+    """report id -> source from an input documents batch (only `id` and `source` are read)."""
+    found: dict[str, str] = {}
+    try:
+        handle = open(path, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path=str(path), code="E164") from None
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise InputError(f"not JSON: {error.msg} at column {error.colno}", path=str(path), line=number,
+                                 code="E160") from None
+            if isinstance(row, dict) and row.get("id") is not None and row.get("source"):
+                found[str(row["id"])] = str(row["source"])
+    return found
+
+
+def linked_record(linked: LinkedEvent) -> dict[str, Any]:
+    """An event record plus how it was linked."""
+    record = linked.event.to_dict()
+    record["mention_ids"] = linked.mention_ids
+    record["independent_sources"] = linked.independent_sources
+    record["link_reasons"] = linked.reasons
+    return record
+
+
+def write_linked(linked: Iterable[LinkedEvent], handle: IO[str]) -> int:
+    count = 0
+    for item in linked:
+        handle.write(json.dumps(linked_record(item), ensure_ascii=False) + "\n")
+        count += 1
+    return count
