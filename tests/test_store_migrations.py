@@ -1,0 +1,66 @@
+"""Opening a database: created by migrations, upgraded when older, refused when newer or foreign."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from ceasefire.errors import StoreError
+from ceasefire.store import Store
+from ceasefire.store.database import alembic_config, engine_url, make_engine, revision
+
+
+def test_store_new_database_is_created_at_head(db_url):
+    with Store.open(db_url) as store:
+        assert revision(store.engine) == "0002"
+        tables = set(inspect(store.engine).get_table_names())
+    assert {"reports", "mentions", "events", "event_mentions", "verdicts", "users", "audit_log",
+            "audit_head"} <= tables
+
+
+def test_store_older_revision_is_upgraded_and_keeps_its_rows(db_url):
+    from alembic import command
+
+    engine = make_engine(db_url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(text("INSERT INTO users (name, role, token_hash, created_at) "
+                                "VALUES ('old', 'admin', 'h', '2020-01-01')"))
+    engine.dispose()
+    with Store.open(db_url) as store:
+        assert revision(store.engine) == "0002"
+        assert [u.name for u in store.users()] == ["old"]
+        assert store.audit_verify().ok
+
+
+def test_store_newer_database_is_refused_with_a_clear_error(db_url):
+    Store.open(db_url).close()
+    engine = create_engine(engine_url(db_url))
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0999_future'"))
+    engine.dispose()
+    with pytest.raises(StoreError) as raised:
+        Store.open(db_url)
+    assert raised.value.code == "E301" and "0999_future" in str(raised.value)
+
+
+def test_store_foreign_database_is_not_touched(db_url):
+    engine = create_engine(engine_url(db_url))
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE notes (id INTEGER PRIMARY KEY)"))
+    engine.dispose()
+    with pytest.raises(StoreError) as raised:
+        Store.open(db_url)
+    assert raised.value.code == "E302"
+    assert inspect(create_engine(engine_url(db_url))).get_table_names() == ["notes"]
+
+
+def test_store_sqlite_uses_wal(sqlite_url):
+    with Store.open(sqlite_url) as store, store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_store_unreachable_database_is_a_store_error(tmp_path):
+    with pytest.raises(StoreError):
+        Store.open(f"sqlite:///{tmp_path}/no/such/dir/x.db")
