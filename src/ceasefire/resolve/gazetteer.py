@@ -100,9 +100,9 @@ def _point(row: dict, path: Path, lat_key: str, lon_key: str) -> tuple[float, fl
     return float(lat), float(lon)
 
 
-def load_country_pack(country: str) -> CountryPack | None:
+def load_country_pack(country: str, path: Path | None = None) -> CountryPack | None:
     """The reviewed pack for an ISO code, or None when the country has none."""
-    path = COUNTRIES_DIR / f"{country.upper()}.yaml"
+    path = path or COUNTRIES_DIR / f"{country.upper()}.yaml"
     if not path.is_file():
         return None
     data = _read_yaml(path)
@@ -129,17 +129,22 @@ def load_country_pack(country: str) -> CountryPack | None:
     )
 
 
-def load_supplement(country: str, admin1_names: set[str]) -> list[dict]:
+def load_supplement(country: str, admin1_names: set[str], path: Path | None = None) -> list[dict]:
     """Reviewed places GeoNames lacks, checked field by field."""
-    path = GAZETTEER_DIR / f"{country.upper()}.supplement.yaml"
+    path = path or GAZETTEER_DIR / f"{country.upper()}.supplement.yaml"
     if not path.is_file():
         return []
     rows = []
     for row in _read_yaml(path).get("places") or []:
         if not isinstance(row, dict):
             raise ValidationError("each place must be a mapping", path=str(path), field="places", code="E231")
-        _need(row, "name", path)
         _need(row, "source", path)
+        if "geonameid" in row:  # more names for a GeoNames place
+            _need(row, "geonameid", path, int)
+            _need(row, "aliases", path, list)
+            rows.append(row)
+            continue
+        _need(row, "name", path)
         if row.get("kind") not in KINDS:
             raise ValidationError(f"'kind' must be one of {', '.join(KINDS)}", path=str(path),
                                   line=row["__line__"], field="kind", code="E233")
@@ -221,21 +226,19 @@ def _usable_alternate(name: str) -> bool:
 def surface_variants(name: str, roman: Romanisation, limit: int = 24) -> list[str]:
     """Spellings reports use for one name: article styles, dropped article, word variants."""
     forms = [name]
-    if roman.articles:
-        article = re.compile(r"(?i)\b(" + "|".join(sorted(roman.articles, key=len, reverse=True)) + r")[\s-](?=\w)")
-        if article.search(name):
-            for style in ("{}-", "{} ", "al-", "al "):
-                forms.append(article.sub(lambda m: style.format(m.group(1)), name))
-            bare = article.sub("", name, count=1) if article.match(name) else None
-            if bare and len(name_key(bare)) >= 5:
-                forms.append(bare)
-    for group in roman.variants:
+    article = roman.article_re
+    if article is not None and article.search(name):
+        for style in ("{}-", "{} ", "al-", "al "):
+            forms.append(article.sub(lambda m: style.format(m.group(1)), name))
+        bare = article.sub("", name, count=1) if article.match(name) else None
+        if bare and len(name_key(bare)) >= 5:
+            forms.append(bare)
+    for pattern, group in roman.variant_res:
         for form in list(forms):
-            for word in group:
-                pattern = re.compile(rf"(?i)(?<![\w']){re.escape(word)}(?![\w'])")
-                if pattern.search(form):
-                    forms += [pattern.sub(other, form) for other in group if other != word]
-                    break
+            found = pattern.search(form)
+            if found:
+                word = found.group(1).lower()
+                forms += [pattern.sub(other, form) for other in group if other.lower() != word]
     seen, out = set(), []
     for form in forms:
         if form not in seen:
@@ -399,6 +402,7 @@ def _fill(builder: _Builder, country: str, record: Any, pack: CountryPack | None
     by_code = {r.geonames: r for r in regions if r.geonames}
     capitals = {(r.geonames, name_key(r.capital)) for r in regions if r.capital}
     coords: dict[str, tuple[float, float]] = {}
+    by_geonameid: dict[int, int] = {}
     for row in sorted(rows, key=lambda r: -(r.get("population") or 0)):
         region = by_code.get(row.get("admin1code"))
         is_capital = (row.get("admin1code"), name_key(row["name"])) in capitals
@@ -408,6 +412,7 @@ def _fill(builder: _Builder, country: str, record: Any, pack: CountryPack | None
             display, _kind(row.get("population") or 0, is_capital), "geonames",
             admin1=region.name if region else None, latitude=row["latitude"], longitude=row["longitude"],
             population=row.get("population") or None, geonameid=row["geonameid"])
+        by_geonameid[row["geonameid"]] = place_id
         names = [row["name"], *(a for a in row.get("alternatenames", []) if _usable_alternate(a))]
         builder.add_names(place_id, [n for n in names if _is_latin(n)], "geonames")
         if region and is_capital and region.name not in coords:
@@ -429,6 +434,13 @@ def _fill(builder: _Builder, country: str, record: Any, pack: CountryPack | None
     country_id = builder.add_place(names[0], "country", "pack" if pack else "iso3166-1")
     builder.add_names(country_id, list(dict.fromkeys(names)), "country", vary=False)
     for row in load_supplement(country, {r.name for r in regions}):
+        if "geonameid" in row:
+            if row["geonameid"] not in by_geonameid:
+                raise ValidationError(f"geonameid {row['geonameid']} is not a {country} place in cities500",
+                                      path=str(GAZETTEER_DIR / f"{country}.supplement.yaml"),
+                                      line=row["__line__"], field="geonameid", code="E235")
+            builder.add_names(by_geonameid[row["geonameid"]], row["aliases"], "supplement")
+            continue
         place_id = builder.add_place(row["name"], row["kind"], "supplement", admin1=row["admin1"],
                                      admin2=row.get("admin2"), latitude=row["latitude"], longitude=row["longitude"],
                                      population=row.get("population"))
@@ -576,7 +588,9 @@ class Gazetteer:
         skip = ambiguous_words() | {name_key(w) for w in STOP_WORDS}
         seen = set()
         for surface, key, bare in self.db.execute("SELECT surface, key, bare FROM names ORDER BY key"):
-            if len(key) < 4 or key in skip or bare in skip or (surface.lower(), key) in seen:
+            if len(key) < 4 or key in skip or (surface.lower(), key) in seen:
+                continue
+            if bare in skip and key.split()[0] in STOP_WORDS:  # "At Tall" reads as "at tall"
                 continue
             seen.add((surface.lower(), key))
             yield surface, key

@@ -53,6 +53,12 @@ class Romanisation:
         self.articles = frozenset(a.lower() for a in articles)
         self.phonetic = [(re.compile(pattern), repl) for pattern, repl in phonetic]
         self.variants = [tuple(group) for group in variants]
+        # a written article before a word: "al-Bab", "ash Shughur"
+        self.article_re = re.compile(
+            r"(?i)\b(" + "|".join(sorted(self.articles, key=len, reverse=True)) + r")[\s-](?=\w)") if self.articles else None
+        self.variant_res = [
+            (re.compile(r"(?i)(?<![\w'])(" + "|".join(re.escape(w) for w in group) + r")(?![\w'])"), group)
+            for group in self.variants]
         # sun-letter assimilation written solid: "Assubul", "Arraqqa", "Ezzor"
         self._solid = re.compile(r"^(?:[ae]l(?=[a-z]{3})|[ae]([tdrzsn])(?=\1[a-z]{2}))")
 
