@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ceasefire.assess.sourcefile import SourceFile
 from ceasefire.assess.zones import country_code
@@ -86,31 +86,31 @@ class LocalTruce(Clause):
     end: dt.date | None = None
 
 
+def _event_type(value: str) -> str:
+    if value not in EVENT_TYPES:
+        raise ValueError(f"'{value}' is not an event type of EVENTS.md")
+    return value
+
+
+def _sub_event_type(value: str) -> str:
+    if value not in SUB_EVENT_TYPES:
+        raise ValueError(f"'{value}' is not a sub-event type of EVENTS.md")
+    return value
+
+
+EventType = Annotated[str, AfterValidator(_event_type)]
+SubEventType = Annotated[str, AfterValidator(_sub_event_type)]
+
+
 class ProhibitedAct(Clause):
     """Matches an event when every given filter matches (an empty filter matches anything)."""
 
     id: str
     label: str
-    event_types: list[str] = []
-    sub_event_types: list[str] = []
+    event_types: list[EventType] = []
+    sub_event_types: list[SubEventType] = []
     target_kinds: list[str] = []
     evidence_keywords: list[str] = []
-
-    @field_validator("event_types")
-    @classmethod
-    def _types(cls, values: list[str]) -> list[str]:
-        for value in values:
-            if value not in EVENT_TYPES:
-                raise ValueError(f"'{value}' is not an event type")
-        return values
-
-    @field_validator("sub_event_types")
-    @classmethod
-    def _subs(cls, values: list[str]) -> list[str]:
-        for value in values:
-            if value not in SUB_EVENT_TYPES:
-                raise ValueError(f"'{value}' is not a sub-event type")
-        return values
 
 
 class CivilianHarm(Clause):
@@ -126,8 +126,8 @@ class Obligation(Clause):
     kind: Literal["humanitarian_access"] = "humanitarian_access"
     areas: list[str] = []
     everywhere: bool = False
-    denial_sub_event_types: list[str] = ["Aid blocked", "Siege"]
-    partial_sub_event_types: list[str] = ["Aid partially delivered"]
+    denial_sub_event_types: list[SubEventType] = ["Aid blocked", "Siege"]
+    partial_sub_event_types: list[SubEventType] = ["Aid partially delivered"]
     removal_keywords: list[str] = []
 
 

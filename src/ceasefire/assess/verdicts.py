@@ -14,7 +14,7 @@ from typing import Any
 
 from ceasefire.assess.agreements import Agreement, LocalTruce, Party, ProhibitedAct, load_agreement
 from ceasefire.assess.areas import AccessArea, link_area, load_areas
-from ceasefire.assess.zones import country_code, normal_name, zone_match
+from ceasefire.assess.zones import in_countries, normal_name, zone_match
 from ceasefire.model import SUB_EVENT_TYPES, Event
 from ceasefire.resolve.actors import Actor, ActorRegistry
 
@@ -106,8 +106,7 @@ class Judge:
         day = _day(event.event_date)
         if day is None:
             return found.none("the event has no usable date", "window")
-        code = country_code(event.country)
-        if code and code not in agreement.scope.countries:
+        if in_countries(event.country, agreement.scope.countries) is False:
             return found.none(f"{event.country} is outside the agreement's scope ({agreement.scope.ref})", "scope")
         scope = agreement.scope
         if (scope.admin1 or scope.places or scope.polygons) and not zone_match(
@@ -189,7 +188,8 @@ class Judge:
 
     def _truce(self, event: Event, day: date) -> LocalTruce | None:
         for truce in self.agreement.local_truces:
-            if truce.start <= day and (truce.end is None or day <= truce.end):
+            end = truce.end or self.agreement.end  # an open truce lasts as long as its agreement
+            if truce.start <= day and (end is None or day <= end):
                 zone = truce.zone
                 if zone_match(event, zone.admin1, zone.places, [list(map(list, r)) for r in zone.polygons]):
                     return truce

@@ -39,6 +39,15 @@ def country_code(name: str | None) -> str | None:
         return None
 
 
+def in_countries(name: str | None, codes: list[str]) -> bool | None:
+    """Is the named country one of `codes`? None when no country is given; a name that is not
+    a known country is outside every list."""
+    if not name or not name.strip():
+        return None
+    code = country_code(name)
+    return code is not None and code in codes
+
+
 def in_polygon(lon: float, lat: float, ring: list[list[float]]) -> bool:
     """Ray casting over one ring of [lon, lat] points."""
     inside = False
