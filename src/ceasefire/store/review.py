@@ -168,7 +168,10 @@ def _split(connection: Connection, row, user: str, reason: str, moving: list[str
     for mention_id in moving:
         found = connection.execute(select(mentions.c.record).where(mentions.c.id == mention_id)).scalar_one()
         record = json.loads(found)
-        taken = connection.execute(select(events.c.id).where(events.c.id == mention_id)).first()
+        taken = connection.execute(select(events.c.merged_into).where(events.c.id == mention_id)).first()
+        if taken is not None and taken.merged_into == row.id:  # the event merged in earlier comes back
+            connection.execute(events.delete().where(events.c.id == mention_id))
+            taken = None
         new_id = mention_id if taken is None else "ev-" + mention_key([mention_id])[:16]
         record["event_id"] = new_id
         connection.execute(events.insert().values(event_row(new_id, record, [mention_id], at)))
