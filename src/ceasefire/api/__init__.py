@@ -1,1 +1,6 @@
-"""api stage."""
+"""REST API over the store (FastAPI)."""
+from __future__ import annotations
+
+from ceasefire.api.main import create_app
+
+__all__ = ["create_app"]

@@ -6,6 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 STATUSES = ("violation", "excluded", "access_denied", "unattributed", "none")
+TALLY_COLUMNS = {"violation": "violations", "excluded": "excluded", "access_denied": "access_denied",
+                 "unattributed": "unattributed", "none": "none"}  # as assess.tally names them
 STATUS_LABELS = {"violation": "violations", "excluded": "excluded", "access_denied": "denied",
                  "unattributed": "unattrib.", "none": "no breach"}
 
@@ -20,7 +22,9 @@ def verdict_of(event: dict[str, Any], agreement: str) -> str | None:
 
 @dataclass
 class Situation:
-    """Everything one report shows. Tally rows: {key, violation, excluded, ..., events, fatalities}."""
+    """Everything one report shows. Tally rows as assess.tally gives them: {key, events, violations,
+    fatalities, access_denied, excluded, unattributed, none, contested}; ledger rows as
+    assess.access_ledger's AreaStatus.to_dict()."""
 
     agreement: dict[str, Any]
     date_from: date
@@ -62,7 +66,7 @@ class Situation:
             ("Deaths in violations", sum(e.get("fatalities") or 0 for e in violations)),
             ("All reported deaths", sum(e.get("fatalities") or 0 for e in self.events)),
             ("Governorates with violations", len({e.get("admin1") for e in violations if e.get("admin1")})),
-            ("Areas without access", len(denied)),
+            ("Besieged areas", len(denied)),
         ]
 
     def violations_per_day(self) -> list[tuple[date, int]]:
@@ -83,34 +87,33 @@ class Situation:
 
 
 def _is_denied(row: dict[str, Any]) -> bool:
-    status = str(row.get("status") or "").lower()
-    return any(word in status for word in ("besieged", "denied", "blocked", "siege"))
+    return str(row.get("status") or "").lower() == "besieged"
 
 
 def tally_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
     """Tally rows as a header and body, the verdict statuses in their fixed order."""
-    header = ["", *STATUS_LABELS.values(), "events", "deaths"]
-    body = [[row.get("key") or "unknown", *(row.get(s, 0) or 0 for s in STATUSES),
-             row.get("events", sum(row.get(s, 0) or 0 for s in STATUSES)), row.get("fatalities", 0) or 0]
-            for row in rows]
+    header = ["", *STATUS_LABELS.values(), "contested", "events", "deaths"]
+    body = [[row.get("key") or "unknown", *(row.get(TALLY_COLUMNS[s], 0) or 0 for s in STATUSES),
+             row.get("contested", 0) or 0, row.get("events", 0) or 0, row.get("fatalities", 0) or 0]
+            for row in sorted(rows, key=lambda r: (-(r.get("violations") or 0), -(r.get("events") or 0)))]
     return header, body
 
 
-ACCESS_COLUMNS = ("area", "admin1", "status", "besieged_by", "population", "last_delivery", "days_without_access")
+ACCESS_COLUMNS = ("name", "admin1", "status", "population", "last_delivery", "days_without_access", "deliveries",
+                  "blocked", "people_reached")
 
 
 def access_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
     """Ledger rows as a table: the usual columns first, any others after."""
-    columns = [c for c in ACCESS_COLUMNS if any(c in row for row in rows)]
-    for row in rows:
-        columns += [k for k, v in row.items() if k not in columns and not isinstance(v, (list, dict))]
+    columns = [c for c in ACCESS_COLUMNS if any(c in row for row in rows)] or sorted(
+        {k for row in rows for k, v in row.items() if not isinstance(v, (list, dict))})
     return [c.replace("_", " ") for c in columns], [[_cell(row.get(c)) for c in columns] for row in rows]
 
 
 def _cell(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, float):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f"{value:,.0f}"
     return str(value)
 

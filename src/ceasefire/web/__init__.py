@@ -1,1 +1,1 @@
-"""web stage."""
+"""The offline dashboard: static assets and the router that serves them."""

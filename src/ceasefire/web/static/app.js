@@ -1,0 +1,289 @@
+/* The dashboard: views chosen and filtered by the URL hash, data from /api/v1.
+   Everything that comes from reports is written with textContent, never as HTML. */
+"use strict";
+
+(() => {
+  const { el, legend, statusColour, tallies, timeline, STATUSES, PALETTE } = CeasefireCharts;
+  const TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+    "Strategic developments", "Humanitarian access"];
+  const FILTERS = ["date_from", "date_to", "agreement", "event_type", "admin1", "actor", "verdict", "review_status", "text"];
+  const PAGE = 50, MAP_LIMIT = 1000;
+  const $ = (selector) => document.querySelector(selector);
+  let geojson = null, mapCountry = null, me = null;
+
+  /* --- state in the URL ------------------------------------------------------------------- */
+  function state() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    return { view: params.get("view") || "overview", params };
+  }
+  function go(changes) {
+    const params = state().params;
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null || value === undefined || value === "") params.delete(key); else params.set(key, value);
+    }
+    location.hash = params.toString();
+  }
+  function filterQuery(extra) {
+    const query = new URLSearchParams();
+    const params = state().params;
+    for (const key of FILTERS) if (params.get(key)) query.set(key, params.get(key));
+    for (const [key, value] of Object.entries(extra || {})) query.set(key, value);
+    return query.toString();
+  }
+
+  /* --- the API ------------------------------------------------------------------------------ */
+  function token() { return localStorage.getItem("ceasefire.token") || ""; }
+  async function api(path, options) {
+    const headers = { Accept: "application/json" };
+    if (token()) headers.Authorization = "Bearer " + token();
+    if (options && options.body) headers["Content-Type"] = "application/json";
+    const response = await fetch(path, { ...options, headers });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const error = new Error((body.error && body.error.message) || response.statusText);
+      error.code = (body.error && body.error.code) || "E" + response.status;
+      error.status = response.status;
+      throw error;
+    }
+    return body;
+  }
+  function notice(message, isError) {
+    const box = $("#notice");
+    box.textContent = message;
+    box.className = isError ? "notice error" : "notice";
+    box.hidden = !message;
+  }
+  function fail(error) { notice(`[${error.code || "E000"}] ${error.message}`, true); }
+
+  /* --- small builders ----------------------------------------------------------------------- */
+  const td = (text, cls) => el("td", cls ? { class: cls, text: text ?? "" } : { text: text ?? "" });
+  let agreements = [];
+  /* The agreement in the URL, else the first installed one: tallies and map colours use it. */
+  function currentAgreement() {
+    return state().params.get("agreement") || (agreements[0] && agreements[0].id) || "";
+  }
+  function verdictOf(event) {
+    const wanted = currentAgreement();
+    const list = event.verdicts || [];
+    const hit = list.find((v) => !wanted || v.agreement === wanted) || null;
+    return hit ? hit.status : null;
+  }
+  function pill(status, cls) { return el("span", { class: "pill " + (cls || status || ""), text: status || "—" }); }
+  const typeColour = (event) => PALETTE[Math.max(0, TYPES.indexOf(event.event_type))];
+  function colourOf(event) {
+    return $("#colour-by").value === "type" ? typeColour(event) : statusColour(verdictOf(event) || "unattributed");
+  }
+
+  /* --- views -------------------------------------------------------------------------------- */
+  async function overview() {
+    const agreement = currentAgreement();
+    const [page, tally, access] = await Promise.all([
+      api("/api/v1/events?" + filterQuery({ limit: MAP_LIMIT })),
+      agreement ? api("/api/v1/tallies?" + filterQuery({ by: "party", agreement })) : { rows: [], totals: {} },
+      api("/api/v1/access?" + filterQuery()).catch(() => ({ rows: [] })),
+    ]);
+    const fatalities = page.items.reduce((n, e) => n + (e.fatalities || 0), 0);
+    const violations = tally.totals.violations || 0;
+    const denied = (access.rows || []).filter((r) => r.status === "besieged").length;
+    $("#headline").replaceChildren(
+      stat("Events", page.total, ""),
+      stat(page.total > page.items.length ? `Fatalities (first ${page.items.length})` : "Fatalities", fatalities, ""),
+      stat("Violations", violations, "violation"),
+      stat("Deaths in violations", tally.totals.fatalities || 0, "violation"),
+      stat("Besieged areas", denied, "access"),
+    );
+    await ensureMap(page.items.map((e) => e.country).find(Boolean));
+    if (geojson) {
+      const drawn = CeasefireMap.draw($("#map"), geojson, page.items, colourOf, (e) => go({ view: "event", id: e.event_id }));
+      $("#map").dataset.marks = String(drawn);
+    }
+    const byType = $("#colour-by").value === "type";
+    legend($("#legend"), byType ? TYPES.map((t, i) => [t, PALETTE[i]]) : STATUSES.map((s) => [s, statusColour(s)]));
+    tallies($("#tallies"), tally.rows);
+    $("#tally-hint").textContent = agreement ? `under ${agreement}` : "no agreement installed";
+    timeline($("#timeline"), page.items);
+    const names = [...new Set(page.items.map((e) => e.admin1).filter(Boolean))].sort();
+    $("#admin1-list").replaceChildren(...names.map((n) => el("option", { value: n })));
+  }
+  async function ensureMap(country) {
+    if (!country || country === mapCountry) return;
+    geojson = await api("/api/v1/map?country=" + encodeURIComponent(country)).catch(() => null);
+    mapCountry = country;
+  }
+  function stat(label, value, cls) {
+    return el("div", { class: "stat " + cls }, el("div", { class: "value", text: String(value) }), el("div", { class: "label", text: label }));
+  }
+
+  async function events() {
+    const offset = Number(state().params.get("offset") || 0);
+    const page = await api("/api/v1/events?" + filterQuery({ limit: PAGE, offset }));
+    const rows = page.items.map((e) => {
+      const row = el("tr", { class: "link", "data-event-id": e.event_id },
+        td(e.event_date), td(e.event_type), td(e.sub_event_type), td(e.actor1), td(e.actor2), td(e.location),
+        td(e.admin1), td(e.fatalities ?? "", "num"), el("td", {}, pill(verdictOf(e))),
+        el("td", {}, pill(e.review_status || "unverified", "review")));
+      row.addEventListener("click", () => go({ view: "event", id: e.event_id }));
+      return row;
+    });
+    $("#events-table tbody").replaceChildren(...rows);
+    $("#events-count").textContent = `${page.total} events`;
+    $("#page").textContent = page.total ? `${offset + 1}–${Math.min(offset + PAGE, page.total)} of ${page.total}` : "none";
+    $("#prev").disabled = offset === 0;
+    $("#next").disabled = offset + PAGE >= page.total;
+  }
+
+  function plainTable(table, rows, preferred) {
+    const keys = preferred.filter((k) => rows.some((r) => k in r));
+    for (const row of rows) for (const key of Object.keys(row)) if (!keys.includes(key) && typeof row[key] !== "object") keys.push(key);
+    table.querySelector("thead").replaceChildren(el("tr", {}, ...keys.map((k) => el("th", { text: k.replace(/_/g, " ") }))));
+    table.querySelector("tbody").replaceChildren(...rows.map((r) => el("tr", {}, ...keys.map((k) => td(r[k] === null || r[k] === undefined ? "" : String(r[k]))))));
+    if (!rows.length) table.querySelector("tbody").append(el("tr", {}, el("td", { text: "Nothing to show for these filters." })));
+  }
+
+  async function access() {
+    const ledger = await api("/api/v1/access?" + filterQuery());
+    plainTable($("#access-table"), ledger.rows || [],
+      ["area", "admin1", "status", "besieged_by", "population", "last_delivery", "days_without_access", "deliveries", "denials"]);
+  }
+
+  async function eventPage() {
+    const id = state().params.get("id");
+    const e = await api("/api/v1/events/" + encodeURIComponent(id));
+    const back = el("a", { href: "#view=events", class: "back", text: "← all events" });
+    const facts = el("dl", { class: "facts" });
+    for (const [label, value] of [["Date", e.event_date], ["Type", e.event_type], ["Sub-type", e.sub_event_type],
+      ["Actor 1", e.actor1], ["Actor 2", e.actor2], ["Location", e.location], ["Governorate", e.admin1],
+      ["Country", e.country], ["Fatalities", e.fatalities], ["Review", e.review_status || "unverified"], ["Event id", e.event_id]]) {
+      facts.append(el("div", {}, el("dt", { text: label }), el("dd", { text: value ?? "—" })));
+    }
+    const verdicts = el("table", { class: "data" }, el("thead", {}, el("tr", {}, el("th", { text: "Agreement" }), el("th", { text: "Verdict" }), el("th", { text: "Reason" }))),
+      el("tbody", {}, ...(e.verdicts || []).map((v) => el("tr", {}, td(v.agreement), el("td", {}, pill(v.status)), td(v.reason)))));
+    const claims = el("table", { class: "data claims" });
+    plainTable(claims.appendChild(el("thead")).parentNode.appendChild(el("tbody")).parentNode, e.claims || [],
+      ["report_id", "source", "actor1", "actor2", "fatalities", "event_date", "location"]);
+    const sources = (e.reports || []).map((r) => el("div", {},
+      el("h4", { text: `${r.title || r.id}${r.source ? " — " + r.source : ""}${r.published ? " (" + r.published + ")" : ""}` }),
+      highlighted(r.text || "", (e.evidence || []).filter((x) => !x.report_id || x.report_id === r.id))));
+    if (!sources.length) for (const x of e.evidence || []) sources.push(el("blockquote", { class: "source", text: x.sentence }));
+    $("#event-detail").replaceChildren(el("div", { class: "detail" }, back,
+      el("h3", { text: `${e.sub_event_type || e.event_type} in ${e.location || e.admin1 || "unknown place"}` }),
+      facts, el("h2", { text: "Verdicts" }), verdicts, el("h2", { text: "Claims by source" }), claims,
+      el("h2", { text: "Sources" }), ...sources, ...(e.reviews && e.reviews.length ? [el("h2", { text: "Review history" }), reviewHistory(e.reviews)] : [])));
+  }
+  function reviewHistory(reviews) {
+    const table = el("table", { class: "data" }, el("thead"), el("tbody"));
+    plainTable(table, reviews, ["at", "user", "action", "reason"]);
+    return table;
+  }
+  /* The report text with its evidence spans marked; every piece is a text node. */
+  function highlighted(text, evidence) {
+    const box = el("div", { class: "source" });
+    const spans = evidence.map((x) => {
+      let start = x.start, end = x.end;
+      if (!(Number.isInteger(start) && Number.isInteger(end) && text.slice(start, end) === x.sentence)) {
+        start = text.indexOf(x.sentence); end = start + x.sentence.length;
+      }
+      return [start, end];
+    }).filter(([s]) => s >= 0).sort((a, b) => a[0] - b[0]);
+    let at = 0;
+    for (const [start, end] of spans) {
+      if (start < at) continue;
+      box.append(document.createTextNode(text.slice(at, start)), el("mark", { text: text.slice(start, end) }));
+      at = end;
+    }
+    box.append(document.createTextNode(text.slice(at)));
+    return box;
+  }
+
+  async function review() {
+    const page = await api("/api/v1/events?" + filterQuery({ review_status: "unverified", limit: 100 }));
+    const rows = page.items.map((e) => {
+      const reason = el("input", { class: "review-reason", placeholder: "reason (required)", "aria-label": "reason" });
+      const act = (action) => {
+        const button = el("button", { type: "button", class: action, "data-action": action, text: action === "verify" ? "Verify" : "Reject" });
+        button.addEventListener("click", async () => {
+          if (!reason.value.trim()) { notice("Give a reason for the review.", true); reason.focus(); return; }
+          try {
+            await api(`/api/v1/events/${encodeURIComponent(e.event_id)}/review`,
+              { method: "POST", body: JSON.stringify({ action, reason: reason.value.trim() }) });
+            row.remove();
+            notice(`${e.event_id}: ${action === "verify" ? "verified" : "rejected"}.`);
+          } catch (error) { fail(error); }
+        });
+        return button;
+      };
+      const link = el("a", { href: "#view=event&id=" + encodeURIComponent(e.event_id), text: `${e.sub_event_type || e.event_type}` });
+      const row = el("tr", { "data-event-id": e.event_id }, td(e.event_date), el("td", {}, link), td(e.location || e.admin1),
+        td(e.fatalities ?? "", "num"), el("td", {}, pill(verdictOf(e))), el("td", {}, reason), el("td", { class: "actions" }, act("verify"), " ", act("reject")));
+      return row;
+    });
+    $("#review-table tbody").replaceChildren(...rows);
+    if (!rows.length) $("#review-table tbody").append(el("tr", {}, el("td", { text: "Nothing waiting for review." })));
+  }
+
+  async function audit() {
+    const [log, chain] = await Promise.all([api("/api/v1/audit?limit=200"), api("/api/v1/audit/verify").catch(() => null)]);
+    plainTable($("#audit-table"), log.items, ["id", "at", "user", "action", "event_id", "reason", "hash"]);
+    $("#audit-chain").textContent = chain ? (chain.ok ? "hash chain intact" : "hash chain BROKEN") : "";
+  }
+
+  const VIEWS = { overview, events, access, event: eventPage, review, audit };
+
+  async function render() {
+    const { view, params } = state();
+    for (const section of document.querySelectorAll(".view")) section.hidden = section.id !== "view-" + view;
+    for (const tab of document.querySelectorAll("#tabs a[data-view]")) tab.classList.toggle("active", tab.dataset.view === view);
+    const form = $("#filters");
+    for (const key of FILTERS) if (form.elements[key]) form.elements[key].value = params.get(key) || "";
+    notice("");
+    try {
+      await (VIEWS[view] || overview)();
+    } catch (error) {
+      fail(error);
+    }
+    document.body.dataset.ready = view;
+  }
+
+  async function whoami() {
+    me = null;
+    if (token()) {
+      try { me = await api("/api/v1/users/me"); } catch (error) { fail(error); }
+    }
+    document.body.classList.toggle("analyst", !!(me && me.can_review));
+    const who = $("#whoami");
+    who.replaceChildren(me ? el("span", {}, el("b", { text: me.name }), " · " + me.role) : "not signed in");
+    $("#signout").hidden = !token();
+    $("#token").hidden = !!token();
+    $("#signin").hidden = !!token();
+  }
+
+  async function start() {
+    for (const type of TYPES) $("#filters").elements.event_type.append(el("option", { text: type }));
+    $("#filters").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const data = new FormData(event.target);
+      const view = state().view;
+      go(Object.fromEntries([...FILTERS.map((k) => [k, data.get(k)]), ["offset", null],
+        ["view", view === "event" ? "events" : view]]));
+    });
+    $("#reset").addEventListener("click", () => { location.hash = "view=" + state().view; });
+    $("#prev").addEventListener("click", () => go({ offset: Math.max(0, Number(state().params.get("offset") || 0) - PAGE) }));
+    $("#next").addEventListener("click", () => go({ offset: Number(state().params.get("offset") || 0) + PAGE }));
+    $("#colour-by").addEventListener("change", render);
+    $("#login").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      localStorage.setItem("ceasefire.token", $("#token").value.trim());
+      $("#token").value = "";
+      await whoami();
+      render();
+    });
+    $("#signout").addEventListener("click", async () => { localStorage.removeItem("ceasefire.token"); await whoami(); render(); });
+    window.addEventListener("hashchange", render);
+    await whoami();
+    agreements = (await api("/api/v1/agreements").catch(() => ({ items: [] }))).items || [];
+    for (const a of agreements) $("#filters").elements.agreement.append(el("option", { value: a.id, text: a.name ? `${a.id} — ${a.name}` : a.id }));
+    render();
+  }
+
+  start();
+})();
