@@ -51,17 +51,15 @@ def week_of(event_date: str | None) -> str:
 
 
 def _party(verdict: dict[str, Any], event: Event, judge: Judge) -> str:
-    """The perpetrator's top-level party (units roll up to their parent); stored verdicts that
-    lack `party` get it from the actor registry."""
-    if verdict.get("status") == "unattributed":
-        return "(unidentified)"
+    """The perpetrator's top-level party (units roll up to their parent), '(unidentified)' when
+    no one is named; stored verdicts that lack `party` get it from the actor registry."""
     if verdict.get("party"):
         return verdict["party"]
-    name = (verdict.get("claim") or {}).get("actor1") or event.actor1
+    name = (verdict.get("claim") or {}).get("actor1") if verdict.get("claim") else event.actor1
     actor = judge.lookup(name)
-    if actor is not None and not actor.label_only and actor.kind != "unidentified":
-        return judge.registry.lineage(actor)[-1].name
-    return name or "(no perpetrator named)"
+    if not (name or "").strip() or (actor is not None and (actor.label_only or actor.kind == "unidentified")):
+        return "(unidentified)"
+    return judge.registry.lineage(actor)[-1].name if actor is not None else name.strip()
 
 
 def _key(event: Event, by: str) -> str:

@@ -10,6 +10,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ceasefire.assess.agreements import Agreement, LocalTruce, Party, ProhibitedAct, load_agreement
@@ -283,9 +284,17 @@ def _evidence_text(event: Event) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=256)
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern:
+    words = "|".join(re.escape(word) for word in sorted(keywords, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+
 def _keywords_in(text: str, keywords: list[str]) -> list[str]:
-    lowered = text.lower()
-    return [word for word in keywords if re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", lowered)]
+    """The keywords found in `text`, as whole words, case-insensitively."""
+    if not text or not keywords:
+        return []
+    return _keyword_pattern(tuple(keywords)).findall(text)
 
 
 def assess(events: Iterable[Event | dict], agreement: Agreement | str,

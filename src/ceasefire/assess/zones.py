@@ -13,6 +13,7 @@ from ceasefire.model import Event
 _ARTICLES = ("al ", "el ", "ar ", "as ", "ad ", "an ", "ash ", "az ", "at ")
 
 
+@lru_cache(maxsize=65536)
 def normal_name(text: str | None) -> str:
     """A spelling-tolerant key: 'Deir ez-Zor' and 'deir ez zor', 'al-Waer' and 'Waer' agree."""
     text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode().lower()
