@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -23,7 +24,9 @@ SYRIA_BOX = (32.3, 37.4, 35.6, 42.4)  # south, north, west, east
 
 @pytest.fixture(scope="module")
 def syria(tmp_path_factory) -> Gazetteer:
-    return Gazetteer.open("SY", tmp_path_factory.mktemp("gazetteer") / "SY.sqlite")
+    """The index at the session's default place, so every test (and the CLI) shares one build."""
+    home = os.environ.get("CEASEFIRE_TEST_HOME") or str(tmp_path_factory.getbasetemp() / "home")
+    return Gazetteer.open("SY", Path(home) / "gazetteer" / "SY.sqlite")
 
 
 def test_gazetteer_streams_cities_across_chunk_boundaries(tmp_path):

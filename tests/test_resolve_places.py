@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +13,9 @@ from ceasefire.resolve.places import fuzzy_allowed, name_key
 
 @pytest.fixture(scope="module")
 def syria(tmp_path_factory) -> Gazetteer:
-    return Gazetteer.open("SY", tmp_path_factory.mktemp("gazetteer") / "SY.sqlite")
+    """The index at the session's default place, so every test (and the CLI) shares one build."""
+    home = os.environ.get("CEASEFIRE_TEST_HOME") or str(tmp_path_factory.getbasetemp() / "home")
+    return Gazetteer.open("SY", Path(home) / "gazetteer" / "SY.sqlite")
 
 
 @pytest.fixture(scope="module")

@@ -168,10 +168,11 @@ def load_romanisation(languages: tuple[str, ...]) -> Romanisation:
     return Romanisation(articles, phonetic, variants)
 
 
-def ambiguous_words() -> frozenset[str]:
-    """Names never worth matching in prose on their own (English or common Arabic words)."""
+def ambiguous_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(names never worth matching in prose on their own, English function words)."""
     data = _read_yaml(GAZETTEER_DIR / "ambiguous.yaml")
-    return frozenset(name_key(w) for w in data.get("words") or [])
+    function = frozenset(name_key(str(w)) for w in data.get("function_words") or [])
+    return frozenset(name_key(str(w)) for w in data.get("words") or []) | function, function
 
 
 # --- GeoNames, streamed ------------------------------------------------------------------------
@@ -583,14 +584,12 @@ class Gazetteer:
 
     def surface_forms(self) -> Iterator[tuple[str, str]]:
         """(surface text, key) pairs for a spaCy PhraseMatcher on LOWER, without ambiguous names."""
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        skip = ambiguous_words() | {name_key(w) for w in STOP_WORDS}
+        skip, function_words = ambiguous_words()
         seen = set()
         for surface, key, bare in self.db.execute("SELECT surface, key, bare FROM names ORDER BY key"):
             if len(key) < 4 or key in skip or (surface.lower(), key) in seen:
                 continue
-            if bare in skip and key.split()[0] in STOP_WORDS:  # "At Tall" reads as "at tall"
+            if bare in skip and key.split()[0] in function_words:  # "At Tall" reads as "at tall"
                 continue
             seen.add((surface.lower(), key))
             yield surface, key
