@@ -216,7 +216,7 @@ def resolve(gazetteer: "Gazetteer", mention: str, context: str = "", near_admin1
     chosen = _choose(places, near)
     if chosen is None:
         return None
-    return _with_precision(chosen, PRECISION.get(cue, 1) if cue in ("near", "part", "rural") else 1)
+    return _with_precision(chosen, 2 if cue in ("near", "part", "rural") else 1)
 
 
 def _choose(places: list[Place], near: str | None) -> Place | None:
@@ -269,12 +269,11 @@ def _context_admin1(gazetteer: "Gazetteer", context: str, position: int, core: s
         return None
     best: tuple[int, int, str] | None = None
     for start, end, admin1, said_province in gazetteer.admin1_mentions(context):
-        if position >= 0 and start <= position < end + 1 or (position < 0 and name_key(context[start:end]) == name_key(core)):
-            continue
         if position >= 0 and start < position + len(core) and end > position:
+            continue  # the mention itself
+        if position < 0 and name_key(context[start:end]) == name_key(core):
             continue
-        distance = abs(start - position) if position >= 0 else start
-        rank = (0 if said_province else 1, distance)
+        rank = (0 if said_province else 1, abs(start - position) if position >= 0 else start)
         if best is None or rank < best[:2]:
             best = (*rank, admin1)
     return best[2] if best else None
