@@ -27,6 +27,11 @@ CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|famil(?:y|ies)|residents?|villagers?|"
     r"worshippers|farmers?|shepherds?|doctors?|nurses?|patients?|journalists?|teachers?|students?|"
     r"people|persons?|IDPs?|displaced|refugees?|driver|hawker|elderly|infants?|babies|baby)\b", re.I)
+# A killing whose object is a person named as a civilian ("shot and killed a young man").
+VICTIM_OBJECT = re.compile(
+    r"^\s+(?:and killed\s+|dead\s+)?(?:an?|the|two|three|\d+|several)?\s*(?:\w+\s+){0,2}?"
+    r"(?:civilians?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|individual|person|people|residents?|"
+    r"farmers?|shepherds?|driver|hawker|doctors?|teachers?|journalists?|displaced|IDPs?)\b", re.I)
 ORIGIN_BEFORE = re.compile(r"\b(?:from|native of)\s+(?:the\s+)?(?:(?:city|town|village|camp)\s+of\s+)?$", re.I)
 BY_BEFORE = re.compile(r"\bby\s+(?:an?\s+|the\s+)?(?:suspected\s+|presumed\s+|alleged\s+)?$", re.I)
 TARGET_BEFORE = re.compile(
@@ -139,7 +144,8 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         sub = trigger.sub
     places = _event_places(sentence, trigger)
     own_date = _sentence_date(sentence)
-    if previous is not None and _elaborates(sentence, places, own_date, previous, trigger):
+    if previous is not None and (context.lexicon.continues(sentence.text)
+                                 or _elaborates(sentence, places, own_date, previous, trigger)):
         return []
     if not places:
         fallback = previous.place if previous else context.fallback_place
@@ -152,6 +158,8 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         day, precision = context.published, "day"
     actor1, actor2 = _roles(sentence, trigger, context.registry)
     sub = _settle_sub(sub, sentence, trigger, actor1, actor2)
+    if sub == "Peaceful protest":
+        sub = context.lexicon.protest_outcome(sentence.text) or sub
     if sub is None:
         return None
     actor1, actor2 = _default_actors(sub, actor1, actor2, sentence, context, recent_actor)
@@ -193,8 +201,12 @@ def _sentence_date(sentence: Sentence) -> DateMention | None:
     return sentence.dates[0] if sentence.dates else None
 
 
-def _event_places(sentence: Sentence, trigger: Trigger) -> list[Place]:
-    """The place(s) the event happened at: a list of towns gives several; origins don't count."""
+def event_places(sentence: Sentence) -> list[Place]:
+    """Places the sentence says something happened at (origins and actor names left out)."""
+    return [m.place for m in _usable_places(sentence)]
+
+
+def _usable_places(sentence: Sentence) -> list[PlaceMention]:
     usable = []
     for mention in sentence.places:
         before = sentence_text_before(sentence, mention.start, 40)
@@ -203,6 +215,12 @@ def _event_places(sentence: Sentence, trigger: Trigger) -> list[Place]:
         if any(a.start <= mention.start and mention.end <= a.end for a in sentence.actors):
             continue  # part of an actor's name ("Deir ez-Zor Military Council")
         usable.append(mention)
+    return usable
+
+
+def _event_places(sentence: Sentence, trigger: Trigger) -> list[Place]:
+    """The place(s) the event happened at: a list of towns gives several."""
+    usable = _usable_places(sentence)
     if not usable:
         return []
     specific = [m for m in usable if m.place.kind not in ("admin1", "country")]
@@ -285,7 +303,9 @@ def _settle_sub(sub: str, sentence: Sentence, trigger: Trigger, actor1: Actor | 
                 actor2: Actor | None) -> str | None:
     """Roles of the lexicon (kill, arrest, territory) become sub-event types."""
     if sub == "kill":
-        after = sentence.text[trigger.start - sentence.start:]
+        after = sentence.text[trigger.end - sentence.start:]
+        if VICTIM_OBJECT.match(after):
+            return "Attack"
         target_armed = actor2 is not None and actor2.kind in ARMED_KINDS and not actor2.label_only
         if target_armed or (COMBATANT_WORDS.search(after[:80]) and not CIVILIAN_WORDS.search(after[:40])):
             return "Armed clash"

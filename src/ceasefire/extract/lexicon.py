@@ -33,20 +33,38 @@ class Lexicon:
     negation_cues: re.Pattern
     negation_window: int
     not_events: re.Pattern
+    protest_outcomes: tuple[tuple[str, re.Pattern], ...]
+    anaphora: re.Pattern
+    background: re.Pattern
 
     def triggers(self, text: str) -> list[Trigger]:
-        """Triggers in `text`, negated ones left out, highest priority first then text order."""
+        """Triggers in `text`, negated ones left out, highest priority first then text order.
+        Triggers after a background cue ("following the attack on ...") rank below the others."""
         found: list[Trigger] = []
         taken: list[tuple[int, int]] = []
+        cue = self.background.search(text)
         for sub, priority, pattern in self.rules:
             for match in pattern.finditer(text):
                 start, end = match.span()
                 if any(start < e and s < end for s, e in taken) or self._negated(text, start):
                     continue
                 taken.append((start, end))
+                if cue is not None and start > cue.start():
+                    priority -= 100
                 found.append(Trigger(sub, priority, match.group(0), start, end))
         found.sort(key=lambda t: (-t.priority, t.start))
         return found
+
+    def protest_outcome(self, text: str) -> str | None:
+        """The protest sub-type a sentence's other words call for, if any."""
+        for sub, pattern in self.protest_outcomes:
+            if pattern.search(text):
+                return sub
+        return None
+
+    def continues(self, sentence: str) -> bool:
+        """Does the sentence open by referring back to the event before it?"""
+        return bool(self.anaphora.match(sentence))
 
     def label(self, text: str) -> tuple[str, int] | None:
         """A lede naming the sub-type ("Looting: On 9 May ..."): (sub-type, end of lede)."""
@@ -97,9 +115,20 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
     negation = data.get("negation") or {}
     cues = "|".join(re.escape(c) for c in negation.get("cues", ["no"]))
     not_events = "|".join(f"(?:{p})" for p in data.get("not_events") or ["(?!)"])
+    outcomes = []
+    for sub, patterns in (data.get("protest_outcomes") or {}).items():
+        if sub not in SUB_EVENT_TYPES:
+            raise ValidationError(f"unknown sub-event type {sub!r}", path=str(path),
+                                  field=f"protest_outcomes.{sub}", code="E211")
+        outcomes.append((sub, _compile("|".join(f"(?:{p})" for p in patterns), path, f"protest_outcomes.{sub}")))
+    anaphora = "|".join(re.escape(w) for w in sorted(data.get("anaphora") or ["(?!)"], key=len, reverse=True))
+    background = "|".join(re.escape(w) for w in data.get("background_cues") or [])
     return Lexicon(
         rules=tuple(rules), labels=labels, label_pattern=label_pattern,
         negation_cues=re.compile(rf"\b(?:{cues})\b[^.;,]*$", re.IGNORECASE),
         negation_window=int(negation.get("window", 30)),
         not_events=re.compile(not_events, re.IGNORECASE),
+        protest_outcomes=tuple(outcomes),
+        anaphora=re.compile(rf"\s*(?:{anaphora})\b", re.IGNORECASE),
+        background=re.compile(rf"\b(?:{background or '(?!)'})\b", re.IGNORECASE),
     )

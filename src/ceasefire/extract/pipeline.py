@@ -7,6 +7,7 @@ workers=N)` streams a batch, in order, over N processes. The spaCy pipeline is a
 from __future__ import annotations
 
 import multiprocessing
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -22,15 +23,24 @@ from spacy.util import filter_spans
 from ceasefire.config import PACKAGE_DATA, default_country
 from ceasefire.errors import CeasefireError
 from ceasefire.extract.events import (
-    Casualty, DateMention, PlaceMention, ReportContext, Sentence, assemble,
+    Casualty, DateMention, PlaceMention, ReportContext, Sentence, assemble, event_places,
 )
 from ceasefire.extract.lexicon import load_lexicon
 from ceasefire.model import Event, Report
 from ceasefire.resolve import dates, numbers
 from ceasefire.resolve.actors import ActorRegistry
 from ceasefire.resolve.gazetteer import Gazetteer, load_country_pack
+from ceasefire.resolve.places import Place
 
 PIPELINE_FILE = PACKAGE_DATA / "pipeline.yaml"
+_ARTICLE = r"(?:(?:al|el|an|ar|as|ad|ash|at|az|Al|El|An|Ar|As|Ad|Ash|At|Az)[- ])"
+NOT_PLACES = {w.lower() for w in (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Syria Syrian Russia Russian Turkey Turkish Iran Iraq Israel "
+    "Lebanon Jordan Geneva Moscow Washington Ankara Tehran God Ramadan Eid").split()}
+PROPER_NAME = re.compile(
+    rf"\b(?:in|at|near|of|outside|around|on|to)\s+(?:the\s+)?({_ARTICLE}?[A-Z][a-z'’]+"
+    rf"(?:[ -]{_ARTICLE}?[A-Z][a-z'’]+){{0,2}})")
 
 if not Doc.has_extension("ceasefire_events"):
     Doc.set_extension("ceasefire_events", default=None)
@@ -137,18 +147,40 @@ class Extractor:
         return sentence
 
     def _places(self, sent: Span, text: str) -> list[PlaceMention]:
-        spans = [s for s in sent.doc.spans["places"] if s.start >= sent.start and s.end <= sent.end]
-        if not spans:
+        """Gazetteer names in the sentence, plus capitalised names after a preposition that the
+        gazetteer knows under another spelling ("Quamishli")."""
+        offset = sent.start_char
+        found = [(s.start_char - offset, s.end_char - offset, s.text) for s in sent.doc.spans["places"]
+                 if s.start >= sent.start and s.end <= sent.end]
+        for match in PROPER_NAME.finditer(text):
+            start, end = match.span(1)
+            name = match.group(1)
+            if name.lower() in NOT_PLACES or any(s < end and start < e for s, e, _ in found):
+                continue
+            if self.gazetteer.lookup(name)[1]:  # known to the index under some spelling
+                found.append((start, end, name))
+        if not found:
             return []
+        found.sort()
         regions = list(self.gazetteer.admin1_mentions(text))
+        stated = {region for _, _, region, said in regions if said}
         mentions = []
-        for span in spans:
-            local = span.start_char - sent.start_char
-            near = next((region for s, e, region, _ in regions if not (s <= local < e)), None)
-            place = self.gazetteer.resolve(span.text, context=text, near_admin1=near)
-            if place is not None and place.admin1:
-                mentions.append(PlaceMention(span.text, span.start_char, span.end_char, place))
+        for start, end, surface in found:
+            near = next((region for s, e, region, _ in regions if not (s <= start < e)), None)
+            place = self.gazetteer.resolve(surface, context=text, near_admin1=near)
+            if place is None or not place.admin1:
+                continue
+            if len(stated) == 1 and place.kind not in ("admin1", "country") and place.admin1 not in stated:
+                place = self._in_region(surface, stated.pop())  # the report names its governorate
+            mentions.append(PlaceMention(surface, offset + start, offset + end, place))
         return mentions
+
+    def _in_region(self, name: str, region: str) -> Place:
+        """A place the index puts elsewhere, located only by the governorate the report gives."""
+        area = self.gazetteer.admin1_place(region)
+        return Place(name=name, admin1=region, admin2=None, country=self.country,
+                     latitude=area.latitude if area else None, longitude=area.longitude if area else None,
+                     kind="site", population=None, geonameid=None, geo_precision=2)
 
 
 def _shift(item, offset: int):
@@ -158,7 +190,7 @@ def _shift(item, offset: int):
 
 
 def _first_place(sentences: list[Sentence]):
-    places = [m.place for s in sentences for m in s.places]
+    places = [p for s in sentences for p in event_places(s)]
     specific = [p for p in places if p.kind not in ("admin1", "country")]
     return (specific or places or [None])[0]
 

@@ -40,13 +40,25 @@ class ActorMention:
     via_adjective: bool = False
 
 
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+QUALIFIERS = frozenset({"government", "regime", "state", "air", "military"})
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) for each word; hyphens, dots and spaces all separate words."""
+    return [(m.group(0).replace("’", "'"), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
 @dataclass
 class ActorRegistry:
     country: str
     actors: dict[str, Actor] = field(default_factory=dict)
     _alias_to_id: dict[str, str] = field(default_factory=dict)
-    _pattern: re.Pattern | None = None
-    _case_pattern: re.Pattern | None = None
+    # phrase (lower-case words) -> (actor id, case-sensitive original words or None)
+    _phrases: dict[tuple[str, ...], tuple[str, tuple[str, ...] | None]] = field(default_factory=dict)
+    _adjectives: dict[tuple[str, ...], tuple[str, tuple[str, ...] | None]] = field(default_factory=dict)
+    _nouns: frozenset[tuple[str, ...]] = frozenset()
+    _longest: int = 1
 
     @classmethod
     def load(cls, country: str) -> "ActorRegistry":
@@ -77,29 +89,56 @@ class ActorRegistry:
         return chain
 
     def find(self, text: str) -> list[ActorMention]:
-        """Every actor mention in `text`, longest first at each position, in text order."""
+        """Every actor mention in `text`, leftmost-longest, in text order."""
+        words = _tokens(text)
+        lower = [w.lower() for w, _, _ in words]
         found: list[ActorMention] = []
-        for pattern in (self._case_pattern, self._pattern):
-            if pattern is None:
+        i = 0
+        while i < len(words):
+            match = self._match_at(words, lower, i)
+            if match is None:
+                i += 1
                 continue
-            for match in pattern.finditer(text):
-                found.append(self._mention(match))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        result: list[ActorMention] = []
-        last_end = -1
-        for mention in found:
-            if mention.start >= last_end:
-                result.append(mention)
-                last_end = mention.end
-        return result
+            end, actor_id, via_adjective = match
+            start_char, end_char = words[i][1], words[end - 1][2]
+            found.append(ActorMention(self.actors[actor_id], text[start_char:end_char], start_char, end_char,
+                                      via_adjective))
+            i = end
+        return found
 
-    def _mention(self, match: re.Match) -> ActorMention:
-        group = match.lastgroup or ""
-        actor = self.actors[self._group_ids[group]]
-        return ActorMention(actor, match.group(0), match.start(), match.end(), group.startswith("adj"))
+    def _match_at(self, words, lower, i) -> tuple[int, str, bool] | None:
+        best: tuple[int, str, bool] | None = None
+        for n in range(min(self._longest, len(words) - i), 0, -1):
+            entry = self._phrases.get(tuple(lower[i:i + n]))
+            if entry and _case_ok(entry[1], words, i):
+                best = (i + n, entry[0], False)
+                break
+        for n in range(min(self._longest, len(words) - i), 0, -1):
+            entry = self._adjectives.get(tuple(lower[i:i + n]))
+            if not entry or not _case_ok(entry[1], words, i):
+                continue
+            j = i + n
+            if j < len(words) and lower[j] in QUALIFIERS and (j + 1 < len(words)):
+                noun_end = self._noun_at(lower, j + 1) or self._noun_at(lower, j)
+            else:
+                noun_end = self._noun_at(lower, j)
+            if noun_end and (best is None or noun_end > best[0]):
+                best = (noun_end, entry[0], True)
+            break
+        return best
+
+    def _noun_at(self, lower: list[str], j: int) -> int | None:
+        for n in (3, 2, 1):
+            if tuple(lower[j:j + n]) in self._nouns and j + n <= len(lower):
+                return j + n
+        return None
 
     def __iter__(self) -> Iterator[Actor]:
         return iter(self.actors.values())
+
+
+def _case_ok(original: tuple[str, ...] | None, words, i: int) -> bool:
+    return original is None or tuple(w for w, _, _ in words[i:i + len(original)]) == original
 
 
 def _read(path: Path) -> list[dict]:
@@ -124,9 +163,9 @@ def _is_acronym(alias: str) -> bool:
     return letters.isupper() and len(letters) <= 4
 
 
-def _phrase(alias: str) -> str:
-    escaped = re.escape(alias).replace(r"\ ", r"[\s-]+").replace("'", "['’]?")
-    return rf"(?<![\w-]){escaped}(?![\w-])"
+def _phrase_key(alias: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+    words = tuple(w for w, _, _ in _tokens(alias))
+    return tuple(w.lower() for w in words), (words if _is_acronym(alias) else None)
 
 
 @lru_cache(maxsize=None)
@@ -135,9 +174,8 @@ def _load(country: str) -> ActorRegistry:
     paths = [ACTORS_DIR / "international.yaml"]
     if (ACTORS_DIR / f"{country}.yaml").exists():
         paths.append(ACTORS_DIR / f"{country}.yaml")
-    nouns = sorted(yaml.safe_load(NOUNS_FILE.read_text(encoding="utf-8"))["nouns"], key=len, reverse=True)
-    noun_alt = "|".join(_phrase(n)[len(r"(?<![\w-])"):] for n in nouns)
-    plain, cased, group_ids = [], [], {}
+    nouns = yaml.safe_load(NOUNS_FILE.read_text(encoding="utf-8"))["nouns"]
+    registry._nouns = frozenset(_phrase_key(n)[0] for n in nouns)
     for path in paths:
         for row in _read(path):
             actor = Actor(
@@ -151,21 +189,14 @@ def _load(country: str) -> ActorRegistry:
                 registry._alias_to_id.setdefault(alias, actor.id)
                 if not _is_acronym(alias):
                     registry._alias_to_id.setdefault(alias.lower(), actor.id)
-                (cased if _is_acronym(alias) else plain).append((alias, actor.id, False))
+                key, cased = _phrase_key(alias)
+                if key:
+                    registry._phrases.setdefault(key, (actor.id, cased))
             for adjective in row.get("adjectives") or ():
-                (cased if _is_acronym(adjective) else plain).append((adjective, actor.id, True))
-    for entries, flags, attr in ((plain, re.IGNORECASE, "_pattern"), (cased, 0, "_case_pattern")):
-        parts = []
-        for index, (alias, actor_id, is_adjective) in enumerate(sorted(entries, key=lambda e: -len(e[0]))):
-            name = f"{'adj' if is_adjective else 'alias'}{attr[1]}{index}"
-            group_ids[name] = actor_id
-            body = _phrase(alias)
-            if is_adjective:  # "Russian" + optional "government"/"air" + a military noun
-                body = body[: -len(r"(?![\w-])")] + rf"(?:[\s-]+(?:government|regime|state|air|military))?[\s-]+(?:{noun_alt})"
-            parts.append(f"(?P<{name}>{body})")
-        if parts:
-            setattr(registry, attr, re.compile("|".join(parts), flags))
-    registry._group_ids = group_ids
+                key, cased = _phrase_key(adjective)
+                if key:
+                    registry._adjectives.setdefault(key, (actor.id, cased))
+    registry._longest = max(len(k) for k in list(registry._phrases) + list(registry._adjectives))
     for actor in registry.actors.values():
         if actor.parent and actor.parent not in registry.actors:
             raise ValidationError(f"actor '{actor.id}' names unknown parent '{actor.parent}'",
