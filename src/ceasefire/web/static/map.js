@@ -55,8 +55,16 @@ const CeasefireMap = (() => {
     return 3 + Math.sqrt(Math.max(0, fatalities || 0)) * 1.6;
   }
 
-  /* Draw areas and one circle per event with coordinates; returns the number of marks. */
-  function draw(container, collection, events, colourOf, onSelect) {
+  /* Area fill: pale grey to pale red with the share of violations counted there. */
+  function shade(share) {
+    const mix = (a, b) => Math.round(a + (b - a) * Math.min(1, share));
+    return `rgb(${mix(228, 244)},${mix(233, 190)},${mix(240, 190)})`;
+  }
+
+  /* Draw areas and one circle per event with coordinates; returns the number of marks.
+     `weights` (optional): admin1 name -> count, shades each area. */
+  function draw(container, collection, events, colourOf, onSelect, weights) {
+    const most = Math.max(1, ...Object.values(weights || {}));
     const { project, height } = fit(collection, 14);
     const svg = svgEl("svg", { viewBox: `0 0 ${WIDTH} ${height}`, role: "img", "aria-label": "map of events" });
     const areas = svgEl("g", { class: "areas" });
@@ -64,11 +72,14 @@ const CeasefireMap = (() => {
     for (const feature of collection.features) {
       const props = feature.properties || {};
       const area = svgEl("path", { d: pathData(feature.geometry, project), class: props.admin1 === false ? "area other" : "area" });
+      const weight = (weights || {})[props.name] || 0;
+      if (weight) area.style.fill = shade(weight / most);
       const title = svgEl("title");
-      title.textContent = props.name || "";
+      title.textContent = (props.name || "") + (weights ? ` · ${weight} violation${weight === 1 ? "" : "s"}` : "");
       area.appendChild(title);
       areas.appendChild(area);
-      if (props.admin1 !== false) {
+      const box = area.getAttribute("d").length;  // rough size: small areas go unlabelled
+      if (props.admin1 !== false && box > 400) {
         const [cx, cy] = centroid(feature.geometry, project);
         const label = svgEl("text", { x: cx.toFixed(1), y: cy.toFixed(1), class: "area-label" });
         label.textContent = props.name || "";
