@@ -35,12 +35,6 @@ _TOKEN = re.compile(
     r"|[^\w\s]"
 )
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+(?=\s|$))?|[.!?;]+")
-_TRIGGER = re.compile(
-    r"kill|dead|die[ds]?\b|martyr|fatalit|death|injur|wound|hurt|casualt|bod(?:y|ies)\b|lives"
-    r"|life|execut|slaughter|massacr|behead|perish|slain|claim|toll|maim|corpse|gunned|victim"
-    r"|losses",
-    re.IGNORECASE,
-)
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -49,6 +43,7 @@ _YEAR_PREPOSITIONS = frozenset("in since until till during from by of to between
 _SINGULAR_DETERMINERS = frozenset("a an the his her its their another this that".split())
 _PRONOUNS_ONE = frozenset(("he", "she", "him"))
 _MODIFIERS_AFTER = frozenset("more other others additional further people persons".split())
+_NEGATIONS = frozenset(("no", "neither", "nor", "without", "zero", "nobody", "none"))
 _PLURAL_NOUN_TRIGGERS = frozenset("deaths fatalities bodies corpses casualties injuries".split())
 _LISTING = frozenset("including among amongst mostly mainly most many some half".split())
 _ZERO_SKIP = frozenset(
@@ -69,17 +64,21 @@ class Casualties:
 
 # --- the lexicon ----------------------------------------------------------------------------
 
-Phrases = dict[str, tuple[tuple[str, ...], ...]]
+class Phrases:
+    """Multi-word entries indexed by first and by last word, longest first."""
+
+    __slots__ = ("first", "last")
+
+    def __init__(self, words=()):
+        entries = {tuple(_TOKEN.findall(str(entry).lower())) for entry in words} - {()}
+        ordered = sorted(entries, key=len, reverse=True)
+        self.first: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self.last: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for parts in ordered:
+            self.first[parts[0]] = self.first.get(parts[0], ()) + (parts,)
+            self.last[parts[-1]] = self.last.get(parts[-1], ()) + (parts,)
 
 
-def _phrases(words) -> Phrases:
-    """Multi-word entries indexed by first word, longest first."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for entry in words:
-        parts = tuple(_TOKEN.findall(str(entry).lower()))
-        if parts:
-            index.setdefault(parts[0], []).append(parts)
-    return {first: tuple(sorted(set(found), key=len, reverse=True)) for first, found in index.items()}
 
 
 def _plural(word: str) -> str:
@@ -119,6 +118,9 @@ class _Lexicon:
     toll_verbs: Phrases
     negations: frozenset[str]
     triggers: frozenset[str]       # first words of every trigger phrase
+    stems: tuple[str, ...]         # a sentence without any of these reports no casualties
+    starts: frozenset[str]         # words a count can start with (besides digits)
+    singular_heads: frozenset[str]
 
 
 def _require(data: dict, key: str, kind: type):
@@ -152,15 +154,20 @@ def lexicon() -> _Lexicon:
     persons = [str(w).lower() for w in _require(data, "persons", list)]
     plural_persons = {str(w).lower() for w in _require(data, "plural_persons", list)}
     plural_persons |= {_plural(w) for w in persons}
-    before = {kind: _phrases(kinds[kind].get("before", [])) for kind in KINDS}
-    after = {kind: _phrases(kinds[kind].get("after", [])) for kind in KINDS}
-    before["both"] = after["both"] = _phrases(_require(data, "both", list))
-    none = {kind: _phrases(kinds[kind].get("none", [])) for kind in KINDS}
-    none["both"] = _phrases(_require(data, "none_both", list))
+    before = {kind: Phrases(kinds[kind].get("before", [])) for kind in KINDS}
+    after = {kind: Phrases(kinds[kind].get("after", [])) for kind in KINDS}
+    before["both"] = after["both"] = Phrases(_require(data, "both", list))
+    none = {kind: Phrases(kinds[kind].get("none", [])) for kind in KINDS}
+    none["both"] = Phrases(_require(data, "none_both", list))
     triggers = set()
     for table in (before, after, none):
         for phrases in table.values():
-            triggers |= set(phrases)
+            triggers |= set(phrases.first)
+    stems = tuple(str(w).lower() for w in _require(data, "stems", list))
+    starts = set(_SINGULAR_DETERMINERS) | set(_PRONOUNS_ONE) | {"between"}
+    starts |= {str(k) for k in units} | {str(k) for k in tens}
+    for key in ("vague", "approximate", "exact", "unknown"):
+        starts |= set(Phrases(data[key]).first)
     triggers -= {"the", "left", "claims", "claimed", "claiming", "bodies", "body", "number", "death", "toll"}
     triggers |= {"killed", "dead", "injured", "wounded"}
     return _Lexicon(
@@ -168,10 +175,10 @@ def lexicon() -> _Lexicon:
         tens=frozenset(str(k) for k in tens),
         scales={str(k): int(v) for k, v in _require(data, "scales", dict).items()},
         vague={tuple(_TOKEN.findall(str(k).lower())): int(v) for k, v in vague.items()},
-        vague_index=_phrases(vague),
-        approximate=_phrases(_require(data, "approximate", list)),
-        exact=_phrases(_require(data, "exact", list)),
-        unknown=_phrases(_require(data, "unknown", list)),
+        vague_index=Phrases(vague),
+        approximate=Phrases(_require(data, "approximate", list)),
+        exact=Phrases(_require(data, "exact", list)),
+        unknown=Phrases(_require(data, "unknown", list)),
         persons=frozenset(persons),
         plural_persons=frozenset(plural_persons),
         kin=frozenset(str(w).lower() for w in _require(data, "kin", list)),
@@ -181,12 +188,15 @@ def lexicon() -> _Lexicon:
         asides=frozenset(str(w).lower() for w in _require(data, "asides", list)),
         before=before,
         after=after,
-        bare={kind: _phrases(kinds[kind].get("bare", [])) for kind in KINDS},
+        bare={kind: Phrases(kinds[kind].get("bare", [])) for kind in KINDS},
         none=none,
-        toll={kind: _phrases(kinds[kind].get("toll", [])) for kind in KINDS},
-        toll_verbs=_phrases(_require(data, "toll_verbs", list)),
+        toll={kind: Phrases(kinds[kind].get("toll", [])) for kind in KINDS},
+        toll_verbs=Phrases(_require(data, "toll_verbs", list)),
         negations=frozenset(str(w).lower() for w in _require(data, "negations", list)),
         triggers=frozenset(triggers),
+        stems=stems,
+        starts=frozenset(starts),
+        singular_heads=frozenset(persons) | frozenset(str(w).lower() for w in data["kin"]),
     )
 
 
@@ -209,18 +219,22 @@ class _Tokens:
 
     def match(self, i: int, phrases: Phrases) -> int:
         """Length of the longest phrase starting at token i, 0 if none."""
-        if i >= len(self.words):
+        words = self.words
+        if i >= len(words) or words[i] not in phrases.first:
             return 0
-        for parts in phrases.get(self.words[i], ()):
-            if tuple(self.words[i:i + len(parts)]) == parts:
+        for parts in phrases.first[words[i]]:
+            if tuple(words[i:i + len(parts)]) == parts:
                 return len(parts)
         return 0
 
-    def match_before(self, i: int, phrases: Phrases, longest: int = 5) -> int:
+    def match_before(self, i: int, phrases: Phrases) -> int:
         """Length of the longest phrase ending just before token i, 0 if none."""
-        for size in range(min(longest, i), 0, -1):
-            if self.match(i - size, phrases) == size:
-                return size
+        words = self.words
+        if i < 1 or words[i - 1] not in phrases.last:
+            return 0
+        for parts in phrases.last[words[i - 1]]:
+            if len(parts) <= i and tuple(words[i - len(parts):i]) == parts:
+                return len(parts)
         return 0
 
     def is_name(self, i: int) -> bool:
@@ -376,6 +390,9 @@ def _read_phrase(tokens: _Tokens, i: int, through_triggers: bool = True) -> _Cou
         return _Count(1, False, i, i + 1, head=word, singular=True)
     if word in _SINGULAR_DETERMINERS and not (word in ("a", "an", "another") and
                                               _read_number_guard(tokens, i)):
+        ahead = {w[:-2] if w.endswith(("'s", "’s")) else w for w in tokens.words[i + 1:i + 8]}
+        if lex.singular_heads.isdisjoint(ahead):
+            return None           # no person within reach: "the attack", "a car"
         count = _Count(1, False, i, i + 1, singular=True)
     else:
         count = _read_number(tokens, i)
@@ -552,7 +569,7 @@ def _toll(tokens: _Tokens, i: int, used: list[bool]) -> tuple[str, int] | None:
     """'the death toll in al-Faid reached 3', 'the number of civilians who have been martyred
     ... has become around 40'."""
     lex = lexicon()
-    size = tokens.match_before(i, lex.toll_verbs, longest=3)
+    size = tokens.match_before(i, lex.toll_verbs)
     if not size:
         return None
     for k in range(i - size - 1, max(-1, i - size - 22), -1):
@@ -607,9 +624,17 @@ def _zero(tokens: _Tokens, i: int) -> tuple[list[tuple[str, int, int]], int] | N
 
 def _can_start(tokens: _Tokens, i: int) -> bool:
     word = tokens.words[i]
-    return (word in _SINGULAR_DETERMINERS or word in _PRONOUNS_ONE or _starts_number(tokens, i)
-            or bool(tokens.match(i, lexicon().approximate)) or bool(tokens.match(i, lexicon().unknown))
-            or bool(tokens.match(i, lexicon().exact)))
+    return word[0].isdigit() or word in lexicon().starts or word.split("-")[0] in lexicon().numbers
+
+
+def _near_triggers(tokens: _Tokens) -> bytearray:
+    """Tokens close enough to a trigger word to hold its count (a toll is said furthest away)."""
+    stems = lexicon().stems
+    near = bytearray(len(tokens))
+    for k, word in enumerate(tokens.words):
+        if word.startswith(stems):
+            near[max(0, k - 26):k + 24] = b"\x01" * (min(len(near), k + 24) - max(0, k - 26))
+    return near
 
 
 def _sentence_casualties(tokens: _Tokens, text: str) -> list[Casualties]:
@@ -624,12 +649,14 @@ def _sentence_casualties(tokens: _Tokens, text: str) -> list[Casualties]:
         for k in range(first, end):
             used[k] = True
 
+    near = _near_triggers(tokens)
+    starts, numbers = lex.starts, lex.numbers
     i = 0
     while i < n:
-        if used[i]:
+        if used[i] or not near[i]:
             i += 1
             continue
-        zero = _zero(tokens, i)
+        zero = _zero(tokens, i) if tokens.words[i] in _NEGATIONS else None
         if zero:
             mentions, end = zero
             for kind, first, last in mentions:
@@ -638,7 +665,8 @@ def _sentence_casualties(tokens: _Tokens, text: str) -> list[Casualties]:
                 used[k] = True
             i = end
             continue
-        if not _can_start(tokens, i):
+        word = tokens.words[i]
+        if not (word[0].isdigit() or word in starts or word.split("-")[0] in numbers):
             i += 1
             continue
         left = _left(tokens, i)
@@ -659,7 +687,7 @@ def _sentence_casualties(tokens: _Tokens, text: str) -> list[Casualties]:
             emit(left[1], count.end, left[0], count.value, count.approximate)
             i = count.end
             continue
-        toll = _toll(tokens, i, used) if count.value is not None else None
+        toll = _toll(tokens, i, used) if count.value is not None and not count.singular else None
         if toll:
             emit(toll[1], count.end, toll[0], count.value, count.approximate)
             i = count.end
@@ -670,8 +698,9 @@ def _sentence_casualties(tokens: _Tokens, text: str) -> list[Casualties]:
     for kind in KINDS:
         if kind in counted:
             continue
+        first_words = lex.bare[kind].first
         for k in range(n):
-            size = 0 if used[k] else tokens.match(k, lex.bare[kind])
+            size = 0 if used[k] or tokens.words[k] not in first_words else tokens.match(k, lex.bare[kind])
             if size:
                 spans.append((k, k + size, kind, None, True))
                 break
@@ -683,10 +712,12 @@ def _sentence_casualties(tokens: _Tokens, text: str) -> list[Casualties]:
 def find_casualties(text: str) -> list[Casualties]:
     """Deaths and injuries reported in a sentence (or a whole text), with ACLED's conservative
     rules, in text order."""
+    stems = lexicon().stems
     found: list[Casualties] = []
     for match in _SENTENCE.finditer(text):
         sentence = match.group()
-        if _TRIGGER.search(sentence):
+        lower = sentence.lower()
+        if any(stem in lower for stem in stems):
             found.extend(_sentence_casualties(_Tokens(sentence, match.start()), text))
     return found
 

@@ -1,0 +1,459 @@
+"""Date expressions in reports, resolved against the publication date.
+
+`find_dates` reads every date expression in a text with one precompiled pattern built from
+`data/lexicons/dates.yaml`; `resolve_date` reads one expression; `dateline` reads the date news
+sites print before the headline. dateparser is asked only about an expression these rules cannot
+read, and its answers are cached.
+
+Conventions (news usage): a bare weekday is the most recent such day on or before publication
+(the publication day itself when it is that weekday); "last Sunday" is strictly before it.
+"overnight" and "last night" are the day before publication. A day and month without a year take
+the year that puts them closest before, or at, publication. Numeric dates are day first
+("04-06-2016" is 4 June) unless the first number cannot be a month.
+
+Precision follows ACLED's time_precision: "day"; "week" for a week or any span of days (its
+first day is given: "mid-March" is the 11th, "late May" the 21st, "the end of May" the 25th,
+"between 3 and 5 May" the 3rd); "month" (the 1st of the month); "year" ("late 2015" is
+1 September 2015, "since 2014" 1 January 2014).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Callable
+
+import yaml
+
+from ceasefire.config import PACKAGE_DATA
+from ceasefire.errors import ValidationError
+from ceasefire.resolve.numbers import parse_number
+
+LEXICON_FILE = PACKAGE_DATA / "lexicons" / "dates.yaml"
+PRECISIONS = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    day: date            # the day; for month precision the 1st of the month; for a span its first day
+    precision: str       # "day" | "week" | "month" | "year"  (week also covers spans of days)
+    text: str            # the matched expression
+    start: int           # char offsets into the text passed in
+    end: int
+
+
+# --- the grammar ----------------------------------------------------------------------------
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _trie(words) -> str:
+    """An alternation that branches on each letter, so a failing word costs one comparison."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(tree)
+
+
+def _month_alternatives(months) -> str:
+    """'May' is a month only when capitalised: 'the army may 5 times' holds no date."""
+    words = _alternatives(w for w in months if w != "may")
+    return words + "|(?-i:May|MAY)" if "may" in months else words
+
+
+def _read_lexicon() -> dict:
+    try:
+        data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ValidationError(f"not valid YAML: {getattr(error, 'problem', error)}", path=str(LEXICON_FILE),
+                              line=mark.line + 1 if mark else None, code="E212") from None
+    keys = ("months", "weekdays", "month_parts", "year_parts", "days", "weeks", "months_back",
+            "years_back", "weekends", "prepositions")
+    for key in keys:
+        if not isinstance(data, dict) or not data.get(key):
+            raise ValidationError(f"'{key}' is missing or empty", path=str(LEXICON_FILE), field=key, code="E212")
+    return data
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    pattern: re.Pattern
+    rules: dict[str, Callable]       # rule name -> handler(groups, published) -> (day, precision)
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    month_parts: dict[str, int]
+    year_parts: dict[str, int]
+    relative: dict[str, tuple[str, int]]   # phrase -> (unit, offset)
+    absolute: frozenset[str]         # rules whose dates need no publication date
+    groups: dict[str, tuple[tuple[str, str], ...]]   # rule -> (group name, name in the rule)
+    anchor: re.Pattern               # words every date expression contains, on lower-cased text
+    lead: frozenset[str]             # words that may come before an anchor in an expression
+    date_words: frozenset[str]       # month and weekday names, units of time
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace(".", "").split())
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    data = _read_lexicon()
+    months = {str(w): int(m) for m, words in data["months"].items() for w in words}
+    weekdays = {str(w): int(d) for d, words in data["weekdays"].items() for w in words}
+    full_months = [words[0] for words in data["months"].values()]
+    full_weekdays = [words[0] for words in data["weekdays"].values()]
+    relative = {}
+    for section, unit in (("days", "day"), ("weeks", "week"), ("months_back", "month"),
+                          ("years_back", "year"), ("weekends", "weekend")):
+        relative.update({_key(k): (unit, int(v)) for k, v in data[section].items()})
+    prepositions = [str(p) for p in data["prepositions"]]
+    phrases = [*relative, *map(_key, data["month_parts"]), *map(_key, data["year_parts"]), *prepositions]
+    anchors = {*months, *weekdays, *(p.split()[-1] for p in relative), "day", "days", "week", "weeks",
+               "fortnight", "fortnights", "month", "months", "year", "years"}
+    lead = {w for p in phrases for w in p.split()} | {"between", "the", "weekend", "of", "last", "this",
+                                                   "next", "past", "a", "an", "several", "few"}
+    lead |= {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+    MON = rf"(?P<m>{_month_alternatives(months)})\.?(?![a-z])"
+    CAP_MON = "(?P<m>(?-i:" + "|".join(w.capitalize() for w in full_months) + r"))\b"
+    DAY = r"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    DAY2 = r"(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    YEAR = r"(?P<y>(?:19|20)\d\d)(?!\d)"
+    WD = rf"(?:(?:{_alternatives(weekdays)})\.?,?\s+)?"
+    WDF = rf"(?P<wd>{_alternatives(full_weekdays)})\b"
+    PREP = rf"\b(?:{_alternatives(prepositions)})\s+"
+    rules: list[tuple[str, str, Callable]] = [
+        ("iso", rf"\b{YEAR}-(?P<m>0?[1-9]|1[0-2])-{DAY}", _numeric),
+        ("numeric", rf"\b(?P<a>\d{{1,2}})(?P<sep>[-./])(?P<b>\d{{1,2}})(?P=sep){YEAR}", _numeric),
+        ("short", rf"\b{DAY}-{MON}-(?P<y2>\d{{2}})(?!\d)", _day_month),
+        ("between", rf"\bbetween\s+(?:the\s+)?{DAY}\s+and\s+(?:the\s+)?{DAY2}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?",
+         _span),
+        ("span", rf"\b{DAY}\s*(?:-|–|to)\s*{DAY2}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?", _span),
+        ("between_md", rf"\bbetween\s+{MON}\s+{DAY}\s+and\s+{DAY2}(?:,?\s+{YEAR})?", _span),
+        ("span_md", rf"\b(?:the\s+weekend\s+of\s+)?{MON}\s+{DAY}\s*(?:-|–|to)\s*{DAY2}(?:,?\s+{YEAR})?", _span),
+        ("dmy", rf"\b{WD}(?:the\s+)?{DAY}\s+(?:of\s+)?{MON},?\s*{YEAR}", _day_month),
+        ("mdy", rf"\b{WD}{MON}\s+{DAY},?\s+{YEAR}", _day_month),
+        ("mdy_short", rf"\b{WD}{MON}\s+{DAY},?\s+['’](?P<y2>\d\d)(?!\d)", _day_month),
+        ("dm", rf"\b{WD}(?:the\s+)?{DAY}\s+(?:of\s+)?{MON}", _day_month),
+        ("md", rf"\b{WD}{MON}\s+{DAY}(?![.,]?\d)", _day_month),
+        ("month_part", rf"\b(?P<part>{_alternatives(data['month_parts'])})[-\s]+{CAP_MON}"
+                       rf"(?:,?\s+{YEAR})?", _month_part),
+        ("year_part", rf"\b(?P<part>{_alternatives(data['year_parts'])})[-\s]+{YEAR}", _year_part),
+        ("month_year", rf"\b{MON},?\s+(?:of\s+)?{YEAR}", _month_year),
+        ("month_year_short", rf"\b{MON}\s+['’](?P<y2>\d\d)(?!\d)", _month_year),
+        ("ago", r"\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
+                r"\s+(?P<unit>day|week|fortnight|month|year)s?\s+ago\b", _ago),
+        ("relative", rf"\b(?P<rel>{_alternatives(relative)})\b", _relative),
+        ("weekday", rf"\b(?:(?P<mod>last|this|next|past)\s+)?{WDF}", _weekday),
+        ("month", rf"{PREP}(?P<core>{CAP_MON})", _month),
+        ("month_mod", rf"\b(?P<mod>last|this|next)\s+{CAP_MON}", _month),
+        ("year", rf"{PREP}(?P<core>{YEAR})(?![-/.]\d)", _year),
+        ("loose", r"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:this|last|next)\s+month\b", _fallback),
+    ]
+    parts, groups = [], {}
+    for name, body, _ in rules:
+        groups[name] = tuple((f"{name}__{g}", g) for g in dict.fromkeys(re.findall(r"\(\?P<(\w+)>", body)))
+        body = re.sub(r"\(\?P<(\w+)>", rf"(?P<{name}__\1>", body)
+        body = re.sub(r"\(\?P=(\w+)\)", rf"(?P={name}__\1)", body)
+        parts.append(f"(?P<{name}>{body})")
+    return _Grammar(
+        pattern=re.compile("|".join(parts), re.IGNORECASE),
+        rules={name: handler for name, _, handler in rules},
+        groups=groups,
+        anchor=re.compile(r"\b(?:\d+|" + _trie(anchors) + r")(?![a-z])"),
+        lead=frozenset(lead),
+        date_words=frozenset(anchors),
+        months=months,
+        weekdays=weekdays,
+        month_parts={_key(k): int(v) for k, v in data["month_parts"].items()},
+        year_parts={_key(k): int(v) for k, v in data["year_parts"].items()},
+        relative=relative,
+        absolute=frozenset({"iso", "numeric", "short", "dmy", "mdy", "mdy_short", "month_year",
+                            "month_year_short", "year_part"}),
+    )
+
+
+# --- handlers: groups of one rule -> (day, precision) -----------------------------------------
+
+Resolved = tuple[date, str] | None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _latest(month: int, day: int, published: date | None) -> date | None:
+    """The year that puts the day closest before, or at, publication."""
+    if published is None:
+        return None
+    for year in (published.year, published.year - 1, published.year - 4):
+        found = _safe_date(year, month, day)
+        if found and found <= published:
+            return found
+    return None
+
+
+def _month_of(g: dict) -> int:
+    return _grammar().months[g["m"].lower().rstrip(".")]
+
+
+def _year_of(g: dict) -> int:
+    """'2016', or a two-digit '16' read as 2016 (and '85' as 1985)."""
+    if g.get("y"):
+        return int(g["y"])
+    short = int(g["y2"])
+    return 2000 + short if short < 70 else 1900 + short
+
+
+def _numeric(g: dict, published: date | None) -> Resolved:
+    year = int(g["y"])
+    if g.get("a"):
+        first, second = int(g["a"]), int(g["b"])
+        day, month = (second, first) if first <= 12 < second else (first, second)
+    else:
+        day, month = int(g["d"]), int(g["m"])
+    found = _safe_date(year, month, day)
+    return (found, "day") if found else None
+
+
+def _day_month(g: dict, published: date | None) -> Resolved:
+    month, day = _month_of(g), int(g["d"])
+    if g.get("y"):
+        found = _safe_date(int(g["y"]), month, day)
+    elif g.get("y2"):
+        found = _safe_date(_year_of(g), month, day)
+    else:
+        found = _latest(month, day, published)
+    return (found, "day") if found else None
+
+
+def _span(g: dict, published: date | None) -> Resolved:
+    if int(g["d2"]) <= int(g["d"]):
+        return None
+    found = _day_month(g, published)
+    return (found[0], "week") if found else None
+
+
+def _month_part(g: dict, published: date | None) -> Resolved:
+    month, day = _month_of(g), _grammar().month_parts[_key(g["part"])]
+    found = _safe_date(int(g["y"]), month, day) if g.get("y") else _latest(month, day, published)
+    return (found, "week") if found else None
+
+
+def _year_part(g: dict, published: date | None) -> Resolved:
+    return date(int(g["y"]), _grammar().year_parts[_key(g["part"])], 1), "year"
+
+
+def _month_year(g: dict, published: date | None) -> Resolved:
+    return date(_year_of(g), _month_of(g), 1), "month"
+
+
+def _year(g: dict, published: date | None) -> Resolved:
+    return date(int(g["y"]), 1, 1), "year"
+
+
+def _month(g: dict, published: date | None) -> Resolved:
+    if published is None:
+        return None
+    month = _month_of(g)
+    year = published.year if month <= published.month else published.year - 1
+    mod = (g.get("mod") or "").lower()
+    if mod == "last" and month >= published.month:
+        year = published.year - 1
+    elif mod == "next":
+        year = published.year if month > published.month else published.year + 1
+    return date(year, month, 1), "month"
+
+
+def _weekday(g: dict, published: date | None) -> Resolved:
+    if published is None:
+        return None
+    wanted = _grammar().weekdays[g["wd"].lower()]
+    back = (published.weekday() - wanted) % 7
+    mod = (g.get("mod") or "").lower()
+    if mod in ("last", "past") and back == 0:
+        back = 7
+    if mod == "next":
+        return published + timedelta(days=(wanted - published.weekday()) % 7 or 7), "day"
+    return published - timedelta(days=back), "day"
+
+
+def _relative(g: dict, published: date | None) -> Resolved:
+    if published is None:
+        return None
+    unit, offset = _grammar().relative[_key(g["rel"])]
+    if unit == "day":
+        return published + timedelta(days=offset), "day"
+    if unit == "week":
+        monday = published - timedelta(days=published.weekday())
+        return monday + timedelta(weeks=offset), "week"
+    if unit == "weekend":
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        if offset < 0 and published.weekday() >= 5:
+            saturday -= timedelta(weeks=1)
+        return saturday, "week"
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + offset
+        return date(index // 12, index % 12 + 1, 1), "month"
+    return date(published.year + offset, 1, 1), "year"
+
+
+def _ago(g: dict, published: date | None) -> Resolved:
+    if published is None:
+        return None
+    count = parse_number(g["n"]) or 1
+    unit = g["unit"].lower()
+    if unit == "day":
+        return published - timedelta(days=count), "day"
+    if unit in ("week", "fortnight"):
+        return published - timedelta(weeks=count * (2 if unit == "fortnight" else 1)), "week"
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 - count
+        return date(index // 12, index % 12 + 1, 1), "month"
+    return date(published.year - count, 1, 1), "year"
+
+
+def _fallback(g: dict, published: date | None) -> Resolved:
+    return _dateparser(g["__text"], published)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(expression: str, published: date | None) -> Resolved:
+    """dateparser, for an expression the rules above cannot read."""
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(expression)
+    except Exception:          # dateparser raises on odd input; an unreadable date is no date
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    period = data.period if data.period in PRECISIONS else "day"
+    found = data.date_obj.date()
+    if period == "month":
+        found = found.replace(day=1)
+    elif period == "year":
+        found = found.replace(month=1, day=1)
+    return found, period
+
+
+# --- public API -----------------------------------------------------------------------------
+
+def _resolve_match(match: re.Match, published: date | None) -> ResolvedDate | None:
+    grammar = _grammar()
+    name = match.lastgroup
+    groups = {short: match.group(full) for full, short in grammar.groups[name]}
+    groups = {short: value for short, value in groups.items() if value is not None}
+    groups["__text"] = match.group()
+    resolved = grammar.rules[name](groups, published)
+    if resolved is None:
+        return None
+    span = match.span(name + "__core") if "core" in groups else match.span()
+    return ResolvedDate(resolved[0], resolved[1], match.string[span[0]:span[1]], span[0], span[1])
+
+
+def _lead_starts(text: str, lower: str, position: int, lead: frozenset[str]) -> list[int]:
+    """Starts of up to four words before `position` that can open a date expression
+    ('between 3 and', 'the end of', 'in', 'two'), earliest first."""
+    starts = [position]
+    end = position
+    for _ in range(4):
+        while end > 0 and text[end - 1] in " \t,-–":
+            end -= 1
+        begin = end
+        while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "'"):
+            begin -= 1
+        word = lower[begin:end]
+        if begin == end or word not in lead and not word.rstrip("stndrh").isdigit():
+            break
+        starts.append(begin)
+        end = begin
+    return starts[::-1]
+
+
+def find_dates(text: str, published: date | None) -> list[ResolvedDate]:
+    """Every date expression in `text` (a sentence or a whole article), resolved against the
+    publication date, in text order, non-overlapping."""
+    grammar = _grammar()
+    lower = text.lower()
+    if len(lower) != len(text):           # a few characters lower-case to two: keep offsets
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    found: list[ResolvedDate] = []
+    done = 0                              # the end of the last expression read
+    for anchor in grammar.anchor.finditer(lower):
+        position = anchor.start()
+        if position < done:
+            continue
+        for start in _lead_starts(text, lower, position, grammar.lead):
+            if start < done:
+                continue
+            match = grammar.pattern.match(text, start)
+            if match is None or match.end() <= position:
+                continue
+            resolved = _resolve_match(match, published)
+            if resolved is not None:
+                found.append(resolved)
+                done = match.end()
+                break
+    return found
+
+
+_WORDS = re.compile(r"[a-z]+|\d{4}")
+_LEAD = re.compile(r"^\s*(?:(?:late|early)\s+)?(?:on|in|since|during|at|by)?\s*", re.IGNORECASE)
+
+
+def resolve_date(expression: str, published: date | None) -> ResolvedDate | None:
+    """One date expression ("on Sunday", "9-May-20", "late 2015"); offsets are into `expression`.
+    None when it is not a date this module or dateparser can read."""
+    start = _LEAD.match(expression).end()
+    end = len(expression.rstrip(" .,;"))
+    if start >= end:
+        return None
+    match = _grammar().pattern.match(expression[:end], start)
+    if match is not None and match.end() == end:
+        resolved = _resolve_match(match, published)
+        if resolved is not None:
+            return resolved
+    words = set(_WORDS.findall(expression.lower()))
+    if words.isdisjoint(_grammar().date_words) and not any(w.isdigit() for w in words):
+        return None                       # "the 3rd": no month, year or unit of time to go on
+    found = _dateparser(expression[start:end], published)
+    if found is None:
+        return None
+    return ResolvedDate(found[0], found[1], expression[start:end], start, end)
+
+
+_DATELINE_WORDS = re.compile(r"[a-z]+|\d{4}")
+_LEAD = re.compile(r"\s*(?:(?:posted|published|updated|date of publication)(?:\s+on)?\s*:?\s*)?",
+                            re.IGNORECASE)
+
+
+def dateline(text: str) -> ResolvedDate | None:
+    """A date at the very start of an article ("Wednesday 27 Jul 2016 ...", "04-06-2016 ...",
+    "Tuesday 31 May 2016 18:14 ..."), which news sites put before the headline."""
+    grammar = _grammar()
+    start = _DATELINE_LEAD.match(text).end()
+    match = grammar.pattern.match(text, start)
+    if match is None or match.lastgroup not in grammar.absolute - {"year_part", "month_year"}:
+        return None
+    return _resolve_match(match, None)
