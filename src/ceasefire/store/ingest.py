@@ -12,6 +12,7 @@ from ceasefire.model import Event, Report
 from ceasefire.store.store import Actor, IngestResult, Store
 
 E307 = "E307"  # extraction asked for but not available
+E308 = "E308"  # extraction failed on one report
 
 
 @dataclass
@@ -97,12 +98,19 @@ def ingest(paths: Iterable[str | Path], store: Store, extract: bool = True, batc
         from_rows = {event.report_id for event in events}
         documents = [report for report in reports if report.id not in from_rows]
         extracted: dict[str, list[Event]] = {}
+        failed: set[str] = set()
         if extractor is not None and documents:
             stored = store.known_reports(report.sha256 for report in documents)
             fresh = [report for report in documents if report.sha256 not in stored]
             for report, found in extractor(fresh, workers=workers):
-                extracted[report.id] = list(found)
-        result = store.add_batch(reports, events, extracted, user=user)
+                if isinstance(found, list):
+                    extracted[report.id] = found
+                else:  # not stored, so a later run tries again
+                    failed.add(report.id)
+                    _error(CeasefireError(f"extraction failed: {getattr(found, 'error', found)}",
+                                          path=report.path or report.id, code=E308))
+        kept = [report for report in reports if report.id not in failed] if failed else reports
+        result = store.add_batch(kept, events, extracted, user=user)
         summary.add(result)
         for error in result.errors:
             _error(error)
