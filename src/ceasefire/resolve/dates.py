@@ -384,7 +384,7 @@ def _lead_starts(text: str, lower: str, position: int, lead: frozenset[str]) -> 
         while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "'"):
             begin -= 1
         word = lower[begin:end]
-        if begin == end or word not in lead and not word.rstrip("stndrh").isdigit():
+        if begin == end or word not in lead and not word.rstrip("stndrh").isdecimal():
             break
         starts.append(begin)
         end = begin
@@ -435,7 +435,7 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
         if resolved is not None:
             return resolved
     words = set(_WORDS.findall(expression.lower()))
-    if words.isdisjoint(_grammar().date_words) and not any(w.isdigit() for w in words):
+    if words.isdisjoint(_grammar().date_words) and not any(w.isdecimal() for w in words):
         return None                       # "the 3rd": no month, year or unit of time to go on
     found = _dateparser(expression[start:end], published)
     if found is None:

@@ -258,7 +258,7 @@ class _Count:
 
 def _digits(tokens: _Tokens, i: int) -> int | None:
     word = tokens.words[i]
-    if not word[0].isdigit() or not word.replace(",", "").isdigit():
+    if not word[0].isdecimal() or not word.replace(",", "").isdecimal():
         return None
     value = int(word.replace(",", ""))
     if "," not in word and 1900 <= value <= 2099:
@@ -350,7 +350,7 @@ def _read_number(tokens: _Tokens, i: int) -> _Count | None:
         value, end = spoken
     # "3 or 4", "30-40", "20 to 25": the lower figure
     if end + 1 < n and tokens.words[end] in ("-", "–", "to", "or"):
-        high = _digits(tokens, end + 1) if tokens.words[end + 1][0].isdigit() else None
+        high = _digits(tokens, end + 1) if tokens.words[end + 1][0].isdecimal() else None
         if high is None and tokens.words[end + 1] in lex.numbers:
             high = lex.numbers[tokens.words[end + 1]]
         if high is not None and high >= value:
@@ -361,7 +361,7 @@ def _read_number(tokens: _Tokens, i: int) -> _Count | None:
 def _starts_number(tokens: _Tokens, i: int) -> bool:
     lex = lexicon()
     word = tokens.words[i]
-    return (word[0].isdigit() or word.split("-")[0] in lex.numbers or word == "between"
+    return (word[0].isdecimal() or word.split("-")[0] in lex.numbers or word == "between"
             or bool(tokens.match(i, lex.vague_index)) or word in ("a", "an", "another"))
 
 
@@ -412,7 +412,7 @@ def _read_phrase(tokens: _Tokens, i: int, through_triggers: bool = True) -> _Cou
         if word.endswith("-year-old") or word.endswith("-years-old"):
             j += 1
             continue
-        if word[0].isdigit() and tokens.words[j + 1:j + 3] in (["year", "old"], ["years", "old"]):
+        if word[0].isdecimal() and tokens.words[j + 1:j + 3] in (["year", "old"], ["years", "old"]):
             j += 3
             continue
         name = tokens.is_name(j)
@@ -624,7 +624,7 @@ def _zero(tokens: _Tokens, i: int) -> tuple[list[tuple[str, int, int]], int] | N
 
 def _can_start(tokens: _Tokens, i: int) -> bool:
     word = tokens.words[i]
-    return word[0].isdigit() or word in lexicon().starts or word.split("-")[0] in lexicon().numbers
+    return word[0].isdecimal() or word in lexicon().starts or word.split("-")[0] in lexicon().numbers
 
 
 def _near_triggers(tokens: _Tokens) -> bytearray:
@@ -666,7 +666,7 @@ def _sentence_casualties(tokens: _Tokens, text: str) -> list[Casualties]:
             i = end
             continue
         word = tokens.words[i]
-        if not (word[0].isdigit() or word in starts or word.split("-")[0] in numbers):
+        if not (word[0].isdecimal() or word in starts or word.split("-")[0] in numbers):
             i += 1
             continue
         left = _left(tokens, i)
