@@ -3,6 +3,7 @@ written through the Store like any other data, assessed against an installed agr
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,15 +40,20 @@ def demo_records(path: Path = DEMO) -> tuple[list[Report], list[Event]]:
     return reports, events
 
 
+@lru_cache(maxsize=4)
+def demo_verdicts(agreement: str) -> dict[str, list[dict[str, Any]]]:
+    """The demo events' verdicts under one agreement (computed once per process)."""
+    from ceasefire.assess import assess
+
+    return {event.event_id: event.verdicts for event in assess(demo_records()[1], agreement)}
+
+
 def build_demo(store: Any, agreement: str | None = "syria-coh-2016",
                users: tuple[tuple[str, str], ...] = (("admin", "admin"), ("analyst", "analyst"), ("viewer", "viewer")),
                ) -> dict[str, str]:
     """Fill an empty store with the demo events and their verdicts; returns user name -> token."""
-    from ceasefire.assess import assess
-
     reports, events = demo_records()
     store.add_batch(reports, extracted={event.report_id: [event] for event in events})
     if agreement:
-        judged = assess(store.iter_events(), agreement)
-        store.set_verdicts(agreement, {event.event_id: event.verdicts for event in judged})
+        store.set_verdicts(agreement, demo_verdicts(agreement))
     return {name: store.add_user(name, role) for name, role in users}
