@@ -159,7 +159,7 @@ def _grammar() -> _Grammar:
                 r"\s+(?P<unit>day|week|fortnight|month|year)s?\s+ago\b", _ago),
         ("relative", rf"\b(?P<rel>{_alternatives(relative)})\b", _relative),
         ("weekday", rf"\b(?:(?P<mod>last|this|next|past)\s+)?{WDF}", _weekday),
-        ("month", rf"{PREP}(?P<core>{CAP_MON})", _month),
+        ("month", rf"{PREP}(?P<core>{CAP_MON})(?!,?\s+(?:of\s+)?\d)", _month),
         ("month_mod", rf"\b(?P<mod>last|this|next)\s+{CAP_MON}", _month),
         ("year", rf"{PREP}(?P<core>{YEAR})(?![-/.]\d)", _year),
         ("loose", r"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:this|last|next)\s+month\b", _fallback),
@@ -331,7 +331,7 @@ def _ago(g: dict, published: date | None) -> Resolved:
 
 
 def _fallback(g: dict, published: date | None) -> Resolved:
-    return _dateparser(g["__text"], published)
+    return _dateparser(g["__text"], published) if published else None
 
 
 @lru_cache(maxsize=4096)
@@ -419,7 +419,7 @@ def find_dates(text: str, published: date | None) -> list[ResolvedDate]:
 
 
 _WORDS = re.compile(r"[a-z]+|\d{4}")
-_LEAD = re.compile(r"^\s*(?:(?:late|early)\s+)?(?:on|in|since|during|at|by)?\s*", re.IGNORECASE)
+_LEAD = re.compile(r"\s*(?:(?:late|early)\s+on\s+|(?:on|in|since|during|at|by)\s+)?", re.IGNORECASE)
 
 
 def resolve_date(expression: str, published: date | None) -> ResolvedDate | None:
@@ -430,12 +430,13 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
     if start >= end:
         return None
     match = _grammar().pattern.match(expression[:end], start)
-    if match is not None and match.end() == end:
-        resolved = _resolve_match(match, published)
-        if resolved is not None:
-            return resolved
+    if match is not None and match.end() == end and match.lastgroup != "loose":
+        return _resolve_match(match, published)      # None: relative, and no publication date
     words = set(_WORDS.findall(expression.lower()))
-    if words.isdisjoint(_grammar().date_words) and not any(w.isdecimal() for w in words):
+    year = any(w.isdecimal() for w in words)
+    if published is None and not year:
+        return None                       # relative to what? dateparser would use today
+    if words.isdisjoint(_grammar().date_words) and not year:
         return None                       # "the 3rd": no month, year or unit of time to go on
     found = _dateparser(expression[start:end], published)
     if found is None:
@@ -443,8 +444,7 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
     return ResolvedDate(found[0], found[1], expression[start:end], start, end)
 
 
-_DATELINE_WORDS = re.compile(r"[a-z]+|\d{4}")
-_LEAD = re.compile(r"\s*(?:(?:posted|published|updated|date of publication)(?:\s+on)?\s*:?\s*)?",
+_DATELINE_LEAD = re.compile(r"\s*(?:(?:posted|published|updated|date of publication)(?:\s+on)?\s*:?\s*)?",
                             re.IGNORECASE)
 
 
