@@ -170,3 +170,19 @@ def test_link_config_distance_threshold():
     b = mention("r2", place="Hoshariyeh", admin2=None, lat=36.65, lon=38.05)  # about 10.5 km
     assert not explain(a, b)[0]
     assert explain(a, b, LinkConfig(max_km=15))[0]
+
+
+def test_link_unidentified_actor_is_no_actor():
+    claimed = mention("r1", actor1="Islamic State", sub="Remote explosive/landmine/IED", place="Qamishli")
+    unknown = mention("r2", actor1="Unidentified Armed Group (Syria)", event_type="Violence against civilians",
+                      sub="Attack", place="Qamishli")
+    ok, reasons = explain(claimed, unknown)
+    assert ok and "actor1 given on one side only" in reasons
+
+
+def test_link_day_apart_needs_same_type_and_place():
+    a = mention("r1", place="Tokhar", day="2016-07-19")
+    same_district = mention("r2", place="Hoshariyeh", day="2016-07-20")
+    assert explain(a, mention("r3", place="Hoshariyeh", day="2016-07-19"))[0]
+    ok, reasons = explain(a, same_district)
+    assert not ok and reasons[-1] == "a day apart needs the same type and the same place"

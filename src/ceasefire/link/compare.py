@@ -6,13 +6,16 @@ The rules, in order (a pair must pass every one):
   mentions of one report are two events by construction;
 - **type**: the same type family (`LinkConfig.families`). Battles, Explosions/Remote violence and
   Violence against civilians form one family, because one side calls it shelling and the other a
-  clash or an attack on civilians; a *cross-type* pair must agree strongly on place and date;
+  clash or an attack on civilians; a *cross-type* pair needs the same place (or points within
+  `max_km`) and, at day precision, the same day;
 - **date**: the window follows the coarser precision of the two: day +-1, week +-7, month the
-  same month, year the same year;
+  same month, year the same year. Two day-precise mentions a day apart need the same type and
+  the same place (or points within `max_km`);
 - **place**: never across admin1 (or country); then the same normalised location, or both
   coordinates within `max_km`, or the same admin2. A mention placed only at admin1 level is a
   *coarse* match, accepted for the same event type at the same date only;
-- **actors**: no actor1 on one side, the same actor1, or the same two sides swapped. Different
+- **actors**: no actor1 on one side (an "Unidentified Armed Group" counts as none), the same
+  actor1, or the same two sides swapped. Different
   perpetrators for one harm are a *contested* attribution: accepted only for the same event type,
   a strong place match and dates at most a day apart, and recorded as contested.
 """
@@ -53,6 +56,8 @@ class LinkConfig:
     near_copy_jaccard: float = 0.5  # evidence shingle overlap above which two reports are one copy
     shingle_size: int = 3
     allow_contested: bool = True
+    # actor names that say "we do not know who": treated as no actor, never as a contested one
+    unknown_actors: tuple[str, ...] = ("unidentified", "unknown")
     families: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_FAMILIES))
 
     def family(self, event_type: str) -> str:
@@ -128,8 +133,12 @@ class Mention:
         has_point = event.latitude is not None and event.longitude is not None
         self.lat = float(event.latitude) if has_point else None
         self.lon = float(event.longitude) if has_point else None
-        self.actor1 = actor_key(event.actor1)
-        self.actor2 = actor_key(event.actor2)
+        self.actor1 = _known(actor_key(event.actor1), config)
+        self.actor2 = _known(actor_key(event.actor2), config)
+
+
+def _known(actor: str | None, config: LinkConfig) -> str | None:
+    return None if actor is None or actor.startswith(config.unknown_actors) else actor
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -181,7 +190,7 @@ def _place(a: Mention, b: Mention, config: LinkConfig) -> tuple[int | None, floa
 
 
 # why a pair was refused; HARD ones may not be bridged by a chain of other links
-REPORT, ADMIN1, FAMILY, NO_DATE, DATE, PLACE, CROSS_TYPE, NO_ADMIN1, COARSE_PLACE, ACTORS = range(10)
+REPORT, ADMIN1, FAMILY, NO_DATE, DATE, PLACE, CROSS_TYPE, NO_ADMIN1, COARSE_PLACE, ACTORS, DAY_APART = range(11)
 HARD = {REPORT, ADMIN1, FAMILY, NO_DATE, DATE, ACTORS}
 
 
@@ -209,8 +218,10 @@ def compare(a: Mention, b: Mention, config: LinkConfig, why: bool = True) -> Mat
         assert apart is not None
         if strength is None:
             refusal = PLACE
-        elif not same_type and (strength < NEAR or apart > 1):
+        elif not same_type and strength < NEAR:
             refusal = CROSS_TYPE
+        elif apart > 0 and a.rank == b.rank == 0 and not (same_type and strength >= NEAR):
+            refusal = DAY_APART
         elif strength == COARSE and a.admin1 is None:
             refusal = NO_ADMIN1
         elif strength == COARSE and (not same_type or apart > 0 or a.rank != b.rank):
@@ -266,7 +277,8 @@ def _reasons(a: Mention, b: Mention, refusal: int | None, apart: int | None, str
     else:
         return reasons + [f"different places '{ea.location}' and '{eb.location}'"]
     refused = {
-        CROSS_TYPE: "different types need the same place and day",
+        CROSS_TYPE: "different types need the same place",
+        DAY_APART: "a day apart needs the same type and the same place",
         NO_ADMIN1: "no admin1 and no place on one side",
         COARSE_PLACE: "a coarse place needs the same type and date",
         ACTORS: f"different actor1 '{ea.actor1}' / '{eb.actor1}' without strong agreement on type, place and day",
