@@ -32,7 +32,7 @@ VICTIM_OBJECT = re.compile(
     r"^\s+(?:and killed\s+|dead\s+)?(?:an?|the|two|three|\d+|several)?\s*(?:\w+\s+){0,2}?"
     r"(?:civilians?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|individual|person|people|residents?|"
     r"farmers?|shepherds?|driver|hawker|doctors?|teachers?|journalists?|displaced|IDPs?)\b", re.I)
-ORIGIN_BEFORE = re.compile(r"\b(?:from|native of)\s+(?:the\s+)?(?:(?:city|town|village|camp)\s+of\s+)?$", re.I)
+ORIGIN_BEFORE = re.compile(r"\b(?:from|native of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:(?:cit(?:y|ies)|towns?|villages?|camps?|areas?)\s+of\s+)?$", re.I)
 BY_BEFORE = re.compile(r"\bby\s+(?:an?\s+|the\s+)?(?:suspected\s+|presumed\s+|alleged\s+)?$", re.I)
 TARGET_BEFORE = re.compile(
     r"\b(?:on|against|at|targeting|targeted|into|belong(?:s|ing)? to|of|from|with)\s+(?:an?\s+|the\s+)?$", re.I)
@@ -114,7 +114,7 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue
-        if strict and context.lexicon.is_not_event(sentence.text):
+        if strict and (context.lexicon.is_not_event(sentence.text) or _is_toll(sentence, context)):
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue
@@ -126,7 +126,23 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
         drafts.extend(new)
         if perpetrators:
             recent_actor = perpetrators[0].actor
+    drafts = [d for d in drafts if not _is_background(d, context)] or drafts[:0]
     return [_event(d, context) for d in _merge_same_day_place(drafts)]
+
+
+def _is_toll(sentence: Sentence, context: ReportContext) -> bool:
+    """A war's death toll ("more than 280000 people have been killed") is no event."""
+    return any(c.count is not None and c.count >= context.lexicon.aggregate_deaths for c in sentence.casualties)
+
+
+def _is_background(draft: Draft, context: ReportContext) -> bool:
+    """Events long before publication, or a whole earlier month or year, are context."""
+    if draft.day is None or context.published is None:
+        return False
+    if draft.precision in ("month", "year"):
+        return (draft.day.year, draft.day.month) < (context.published.year, context.published.month) \
+            if draft.precision == "month" else draft.day.year < context.published.year
+    return (context.published - draft.day).days >= context.lexicon.background_days
 
 
 # --- one sentence -----------------------------------------------------------------------------

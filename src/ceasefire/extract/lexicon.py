@@ -36,6 +36,8 @@ class Lexicon:
     protest_outcomes: tuple[tuple[str, re.Pattern], ...]
     anaphora: re.Pattern
     background: re.Pattern
+    background_days: int
+    aggregate_deaths: int
 
     def triggers(self, text: str) -> list[Trigger]:
         """Triggers in `text`, negated ones left out, highest priority first then text order.
@@ -131,4 +133,6 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
         protest_outcomes=tuple(outcomes),
         anaphora=re.compile(rf"\s*(?:{anaphora})\b", re.IGNORECASE),
         background=re.compile(rf"\b(?:{background or '(?!)'})\b", re.IGNORECASE),
+        background_days=int(data.get("background_days", 45)),
+        aggregate_deaths=int(data.get("aggregate_deaths", 1000)),
     )

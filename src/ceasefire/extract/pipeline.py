@@ -7,6 +7,7 @@ workers=N)` streams a batch, in order, over N processes. The spaCy pipeline is a
 from __future__ import annotations
 
 import multiprocessing
+from dataclasses import replace
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -39,7 +40,7 @@ NOT_PLACES = {w.lower() for w in (
     "August September October November December Syria Syrian Russia Russian Turkey Turkish Iran Iraq Israel "
     "Lebanon Jordan Geneva Moscow Washington Ankara Tehran God Ramadan Eid").split()}
 PROPER_NAME = re.compile(
-    rf"\b(?:in|at|near|of|outside|around|on|to)\s+(?:the\s+)?({_ARTICLE}?[A-Z][a-z'’]+"
+    rf"\b(?:in|at|near|of|outside|around|on|to|Syria'?s)\s+(?:the\s+)?({_ARTICLE}?[A-Z][a-z'’]+"
     rf"(?:[ -]{_ARTICLE}?[A-Z][a-z'’]+){{0,2}})")
 
 if not Doc.has_extension("ceasefire_events"):
@@ -163,15 +164,15 @@ class Extractor:
             return []
         found.sort()
         regions = list(self.gazetteer.admin1_mentions(text))
-        stated = {region for _, _, region, said in regions if said}
+        named = {region for _, _, region, _ in regions}
         mentions = []
         for start, end, surface in found:
             near = next((region for s, e, region, _ in regions if not (s <= start < e)), None)
             place = self.gazetteer.resolve(surface, context=text, near_admin1=near)
             if place is None or not place.admin1:
                 continue
-            if len(stated) == 1 and place.kind not in ("admin1", "country") and place.admin1 not in stated:
-                place = self._in_region(surface, stated.pop())  # the report names its governorate
+            if len(named) == 1 and place.kind not in ("admin1", "country", "city") and place.admin1 not in named:
+                place = self._in_region(surface, next(iter(named)))  # the sentence names its governorate
             mentions.append(PlaceMention(surface, offset + start, offset + end, place))
         return mentions
 
@@ -184,15 +185,12 @@ class Extractor:
 
 
 def _shift(item, offset: int):
-    from dataclasses import replace
-
     return replace(item, start=item.start + offset, end=item.end + offset)
 
 
 def _first_place(sentences: list[Sentence]):
-    places = [p for s in sentences for p in event_places(s)]
-    specific = [p for p in places if p.kind not in ("admin1", "country")]
-    return (specific or places or [None])[0]
+    """Where a report is about: the first place it says something happened at."""
+    return next((p for s in sentences for p in event_places(s)), None)
 
 
 # --- public API ---------------------------------------------------------------------------------

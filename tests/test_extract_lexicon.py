@@ -1,0 +1,67 @@
+import pytest
+
+from ceasefire.extract.lexicon import load_lexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def top(lexicon, text):
+    found = lexicon.triggers(text)
+    return found[0].sub if found else None
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Russian air strikes hit the only road into Aleppo", "Air/drone strike"),
+    ("regime helicopters dropped barrel bombs on the town", "Air/drone strike"),
+    ("seven car bombs in Tartus and Jableh killed over 140", "Remote explosive/landmine/IED"),
+    ("a suicide bomber blew himself up at a checkpoint", "Suicide bomb"),
+    ("rebels shelled the neighbourhood with mortars", "Shelling/artillery/missile attack"),
+    ("clashes took place amid regime shelling on the area", "Armed clash"),
+    ("a four-truck convoy to besieged Daraya turned back at a checkpoint", "Aid blocked"),
+    ("the first aid convoy since 2012 entered Daraya", "Aid delivered"),
+    ("WFP airdrops reached Deir ez-Zor", "Airdrop"),
+    ("a demonstration took place in the town", "Peaceful protest"),
+    ("gunmen shot dead a man", "kill"),
+    ("a man died under torture in a regime prison", "kill"),
+    ("security forces arrested ten young men", "arrest"),
+    ("gunmen abducted three civilians", "Abduction/forced disappearance"),
+    ("fighters looted shops", "Looting/property destruction"),
+    ("Turkish forces brought in military reinforcements", "Change to group/activity"),
+    ("opposition factions shot down a drone", "Disrupted weapons use"),
+])
+def test_extract_lexicon_top_trigger(lexicon, text, sub):
+    assert top(lexicon, text) == sub
+
+
+def test_extract_lexicon_negated_trigger_is_ignored(lexicon):
+    assert lexicon.triggers("No arrests or clashes were reported.") == []
+
+
+def test_extract_lexicon_background_clause_ranks_last(lexicon):
+    text = "forces carried out raids and arrests following the targeting of a vehicle with an IED"
+    assert top(lexicon, text) == "arrest"
+
+
+@pytest.mark.parametrize("text", [
+    "The war has killed 408 civilians in the town since 2014.",
+    "Syria's conflict has killed more than 280,000 people since it started in 2011.",
+    "The Security Council condemned the attacks on hospitals.",
+    "Regime and Russian forces have lately intensified aerial bombardment.",
+])
+def test_extract_lexicon_not_events(lexicon, text):
+    assert lexicon.is_not_event(text)
+
+
+def test_extract_lexicon_lede_label(lexicon):
+    assert lexicon.label("Looting: On 9 May 2020, rebels looted crops")[0] == "Looting/property destruction"
+    assert lexicon.label("On 9 May 2020, rebels looted crops") is None
+
+
+def test_extract_lexicon_protest_outcomes(lexicon):
+    assert lexicon.protest_outcome("Rioters blocked the road and set tires on fire") == "Violent demonstration"
+    assert lexicon.protest_outcome("security forces opened fire on the crowd, killing two") \
+        == "Excessive force against protesters"
+    assert lexicon.protest_outcome("residents marched peacefully") is None

@@ -1,0 +1,100 @@
+import pytest
+
+from ceasefire.errors import ValidationError
+from ceasefire.resolve import actors as actors_module
+from ceasefire.resolve.actors import ActorRegistry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return ActorRegistry.load("SY")
+
+
+def ids(registry, text):
+    return [m.actor.id for m in registry.find(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("seven car bombs claimed by Daech", ["islamic-state"]),
+    ("Daesh fighters attacked", ["islamic-state"]),
+    ("ISIS and ISIL are one group", ["islamic-state", "islamic-state"]),
+    ("Islamic State militants stormed the town", ["islamic-state"]),
+    ("Jabhat al-Nusra and HTS", ["nusra", "nusra"]),
+    ("Jabhat Fateh al-Sham (JFS) fighters", ["nusra", "nusra"]),
+    ("Ahrar al-Sham and Jaysh al-Islam", ["ahrar-al-sham", "jaysh-al-islam"]),
+    ("the Free Syrian Army", ["syria-opposition"]),
+    ("SDF and YPG units, backed by the PYD", ["sdf", "sdf", "sdf"]),
+    ("the US-led coalition struck", ["us-coalition"]),
+    ("Turkish-backed rebels advanced", ["turkish-backed-groups"]),
+    ("IRGC advisers and Hezbollah", ["iran", "hezbollah"]),
+    ("a WFP convoy and OCHA staff", ["united-nations", "united-nations"]),
+    ("the Syrian Arab Red Crescent and the ICRC", ["sarc", "icrc"]),
+    ("the NDF and the 4th Armoured Division", ["syria-ndf", "syria-4th-division"]),
+])
+def test_resolve_actors_aliases(registry, text, expected):
+    assert ids(registry, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian air strikes hit the only road into Aleppo", "russia"),
+    ("Russian warplanes pounded the town", "russia"),
+    ("Syrian jets bombed the market", "syria-government"),
+    ("regime helicopters dropped barrel bombs", "syria-government"),
+    ("Israeli jets struck", "israel"),
+    ("Turkish artillery shelled", "turkey"),
+])
+def test_resolve_actors_adjective_with_military_noun(registry, text, expected):
+    found = registry.find(text)
+    assert found and found[0].actor.id == expected and found[0].via_adjective
+
+
+def test_resolve_actors_adjective_alone_is_no_actor(registry):
+    # "Syrian" or "Russian" alone names no armed actor
+    assert ids(registry, "Syrian civilians fled as a Russian journalist watched") == ["civilians"]
+
+
+def test_resolve_actors_acronyms_are_case_sensitive(registry):
+    assert ids(registry, "This is what it is") == []
+    assert ids(registry, "IS claimed the attack") == ["islamic-state"]
+
+
+def test_resolve_actors_partisan_label_identifies_no_one(registry):
+    found = registry.find("Terrorist groups fired rocket shells on Aleppo")
+    assert found[0].actor.label_only
+    assert found[0].actor.name == registry.get("unidentified").name
+
+
+def test_resolve_actors_longest_phrase_wins(registry):
+    # "Syrian Democratic Forces" is the SDF, not "Syrian ... forces" of the government
+    assert ids(registry, "Syrian Democratic Forces took the dam") == ["sdf"]
+
+
+def test_resolve_actors_units_bind_as_their_parent(registry):
+    division = registry.get("syria-4th-division")
+    assert [a.id for a in registry.lineage(division)] == ["syria-4th-division", "syria-government"]
+
+
+def test_resolve_actors_by_name_accepts_canonical_names_and_aliases(registry):
+    assert registry.by_name("Military Forces of Russia (2000-)").id == "russia"
+    assert registry.by_name("daech").id == "islamic-state"
+    assert registry.by_name("no such group") is None
+
+
+def test_resolve_actors_offsets_slice_back(registry):
+    text = "On Sunday, Russian jets and al-Nusra Front fighters clashed."
+    for mention in registry.find(text):
+        assert text[mention.start:mention.end] == mention.text
+
+
+def test_resolve_actors_bad_registry_names_file_and_line(tmp_path, monkeypatch):
+    bad = tmp_path / "actors"
+    bad.mkdir()
+    (bad / "international.yaml").write_text("actors:\n  - id: x\n    name: X: Y\n", encoding="utf-8")
+    monkeypatch.setattr(actors_module, "ACTORS_DIR", bad)
+    actors_module._load.cache_clear()
+    try:
+        with pytest.raises(ValidationError) as error:
+            actors_module._load("ZZ")
+        assert "international.yaml:3" in str(error.value)
+    finally:
+        actors_module._load.cache_clear()
