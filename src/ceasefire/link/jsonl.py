@@ -29,8 +29,8 @@ def _event(row: Any, path: str, line: int) -> Event:
     return Event.from_dict(row)
 
 
-def read_events(path: str | Path, sources: dict[str, str] | None = None) -> Iterator[Event]:
-    """Mentions from an events JSONL file; `sources` fills `source` from a report id when missing."""
+def _rows(path: str | Path) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed JSON) for each non-blank line; one InputError for the first bad one."""
     name = str(path)
     try:
         handle = open(path, encoding="utf-8")
@@ -41,35 +41,25 @@ def read_events(path: str | Path, sources: dict[str, str] | None = None) -> Iter
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
+                yield number, json.loads(line)
             except json.JSONDecodeError as error:
                 raise InputError(f"not JSON: {error.msg} at column {error.colno}", path=name, line=number,
                                  code="E160") from None
-            event = _event(row, name, number)
-            if sources and not event.source and event.report_id in sources:
-                event.source = sources[event.report_id]
-            yield event
+
+
+def read_events(path: str | Path, sources: dict[str, str] | None = None) -> Iterator[Event]:
+    """Mentions from an events JSONL file; `sources` fills `source` from a report id when missing."""
+    for number, row in _rows(path):
+        event = _event(row, str(path), number)
+        if sources and not event.source and event.report_id in sources:
+            event.source = sources[event.report_id]
+        yield event
 
 
 def read_sources(path: str | Path) -> dict[str, str]:
     """report id -> source from an input documents batch (only `id` and `source` are read)."""
-    found: dict[str, str] = {}
-    try:
-        handle = open(path, encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path=str(path), code="E164") from None
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(f"not JSON: {error.msg} at column {error.colno}", path=str(path), line=number,
-                                 code="E160") from None
-            if isinstance(row, dict) and row.get("id") is not None and row.get("source"):
-                found[str(row["id"])] = str(row["source"])
-    return found
+    return {str(row["id"]): str(row["source"]) for _, row in _rows(path)
+            if isinstance(row, dict) and row.get("id") is not None and row.get("source")}
 
 
 def linked_record(linked: LinkedEvent) -> dict[str, Any]:
