@@ -16,6 +16,7 @@ from ceasefire.model import SUB_EVENT_TYPES, Event
 from ceasefire.resolve.actors import Actor, ActorMention, ActorRegistry
 from ceasefire.resolve.places import Place
 
+LEDE_SENTENCES = 2  # a headline and its first sentence
 ARMED_KINDS = {"state", "foreign-state", "coalition", "rebel", "jihadist", "kurdish", "militia"}
 VICTIM_KINDS = {"civilian", "protester"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -108,7 +109,7 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
     """The events of one report. With strict=False, statement-like sentences count too."""
     drafts: list[Draft] = []
     recent_actor: Actor | None = None
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         perpetrators = [m for m in sentence.actors if _can_perpetrate(m.actor)]
         if not sentence.triggers and not sentence.label:
             if perpetrators:
@@ -118,7 +119,8 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue
-        new = _drafts_of(sentence, context, drafts[-1] if drafts else None, recent_actor)
+        new = _drafts_of(sentence, context, drafts[-1] if drafts else None, recent_actor,
+                         in_lede=index < LEDE_SENTENCES)
         if new is None:
             continue
         if not new:  # an elaboration of the event before
@@ -148,8 +150,10 @@ def _is_background(draft: Draft, context: ReportContext) -> bool:
 # --- one sentence -----------------------------------------------------------------------------
 
 def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | None,
-               recent_actor: Actor | None) -> list[Draft] | None:
-    """New drafts for a sentence; [] when it only elaborates `previous`; None when it is no event."""
+               recent_actor: Actor | None, in_lede: bool = True) -> list[Draft] | None:
+    """New drafts for a sentence; [] when it only elaborates `previous`; None when it is no event.
+    Past the lede, a new event needs a date or a death toll of its own: undated asides
+    ("the regime has bombarded areas in Aleppo province") describe, they don't report."""
     trigger = sentence.triggers[0] if sentence.triggers else None
     if sentence.label:
         sub = sentence.label
@@ -163,6 +167,9 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     if previous is not None and (context.lexicon.continues(sentence.text)
                                  or _elaborates(sentence, places, own_date, previous, trigger)):
         return []
+    if not in_lede and own_date is None and not sentence.label \
+            and not any(c.kind == "killed" and c.count for c in sentence.casualties):
+        return None
     if not places:
         fallback = previous.place if previous else context.fallback_place
         places = [fallback] if fallback else [None]

@@ -120,7 +120,10 @@ class Extractor:
     def doc_events(self, doc: Doc, report: Report) -> list[Event]:
         reference = dates.dateline(doc.text[:120])
         published = reference.day if reference else report.published
-        sentences = [self._sentence(sent, published, doc) for sent in doc.sents if sent.text.strip()]
+        spans = [sent for sent in doc.sents if sent.text.strip()]
+        lede = " ".join(sent.text for sent in spans[:2])
+        hint = next((region for _, _, region, _ in self.gazetteer.admin1_mentions(lede)), None)
+        sentences = [self._sentence(sent, published, hint) for sent in spans]
         context = ReportContext(
             report_id=report.id, published=published or report.published, source=report.source,
             country_name=self.country_name, registry=self.registry, lexicon=self.lexicon,
@@ -131,7 +134,7 @@ class Extractor:
             events = assemble(sentences, context, strict=False)
         return events
 
-    def _sentence(self, sent: Span, published: date | None, doc: Doc) -> Sentence:
+    def _sentence(self, sent: Span, published: date | None, hint: str | None) -> Sentence:
         text = sent.text
         start = sent.start_char
         sentence = Sentence(start=start, end=start + len(text), text=text)
@@ -144,10 +147,10 @@ class Extractor:
                           for d in dates.find_dates(text, published)]
         sentence.casualties = [Casualty(c.count, c.kind, start + c.start, start + c.end)
                                for c in numbers.find_casualties(text)]
-        sentence.places = self._places(sent, text)
+        sentence.places = self._places(sent, text, hint)
         return sentence
 
-    def _places(self, sent: Span, text: str) -> list[PlaceMention]:
+    def _places(self, sent: Span, text: str, hint: str | None) -> list[PlaceMention]:
         """Gazetteer names in the sentence, plus capitalised names after a preposition that the
         gazetteer knows under another spelling ("Quamishli")."""
         offset = sent.start_char
@@ -167,7 +170,7 @@ class Extractor:
         named = {region for _, _, region, _ in regions}
         mentions = []
         for start, end, surface in found:
-            near = next((region for s, e, region, _ in regions if not (s <= start < e)), None)
+            near = next((region for s, e, region, _ in regions if not (s <= start < e)), hint)
             place = self.gazetteer.resolve(surface, context=text, near_admin1=near)
             if place is None or not place.admin1:
                 continue

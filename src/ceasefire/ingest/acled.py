@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from ceasefire.ingest.hookspecs import Item, Reader, Source, hookimpl
@@ -36,8 +37,11 @@ FIELDS = {
 def parse_date(value: str | None) -> date | None:
     """ACLED spells dates `9-May-20`, `09 May 2020` or `2020-05-09` depending on the export."""
     value = (value or "").strip()
-    if not value:
-        return None
+    return _parse_date(value) if value else None
+
+
+@lru_cache(maxsize=65536)
+def _parse_date(value: str) -> date:
     for form in DATE_FORMATS:
         try:
             return datetime.strptime(value, form).date()
@@ -75,9 +79,25 @@ def row_to_event(row: dict[str, str]) -> tuple[ImportedEvent, Report | None]:
         country=optional(row, "country"), latitude=number(row, "latitude"), longitude=number(row, "longitude"),
         geo_precision=geo, fatalities=number(row, "fatalities", int),
         report_id=event_id if report else None, evidence=evidence, source=optional(row, "source"),
-        notes=notes, dataset="acled", source_row=row,
+        notes=notes, dataset="acled",
     )
+    event.source_row = _unmodelled(row, event)
     return event, report
+
+
+def _unmodelled(row: dict[str, str], event: ImportedEvent) -> dict[str, str]:
+    """The cells an export would not write the same way from the event (ids, ACLED codes,
+    the date's spelling, number formats); the rest is rebuilt from the record."""
+    kept = {column: value for column, value in row.items() if value and column not in FIELDS}
+    for name, column in FIELDS.items():
+        value, cell = getattr(event, name), row.get(column, "")
+        if ("" if value is None else str(value)) != cell:
+            kept[column] = cell
+    if kept.get("year") == event.event_date[:4]:
+        del kept["year"]
+    if kept.get("time_precision") == TIME_PRECISION[event.date_precision]:
+        del kept["time_precision"]
+    return kept
 
 
 def read_acled(source: Source) -> Iterator[Item]:

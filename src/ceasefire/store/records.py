@@ -14,13 +14,16 @@ INDEXED = ("event_date", "date_precision", "event_type", "sub_event_type", "acto
 DATASET_KEYS = ("source_row", "dataset")  # kept apart from the record (see ingest.rows.ImportedEvent)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return _ENCODER.encode(value)
 
 
 def event_record(event: Event | dict[str, Any]) -> dict[str, Any]:
     """The EVENTS.md record of an Event, without dataset-only keys."""
-    record = event.to_dict() if isinstance(event, Event) else dict(event)
+    record = dict(vars(event)) if isinstance(event, Event) else dict(event)  # vars: fast on the bulk path
     for key in DATASET_KEYS:
         record.pop(key, None)
     return record
@@ -36,7 +39,7 @@ def search_text(record: dict[str, Any]) -> str:
     """What the `text` filter searches: evidence sentences, notes and location, lower-cased."""
     parts = [item.get("sentence") or "" for item in record.get("evidence") or []]
     parts += [record.get("notes") or "", record.get("location") or ""]
-    return "\n".join(part for part in parts if part).lower()
+    return "\n".join(dict.fromkeys(part for part in parts if part)).lower()
 
 
 def mention_key(mention_ids: list[str]) -> str:

@@ -10,6 +10,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from ceasefire.api.errors import ApiError
+from ceasefire.assess.zones import country_code
 
 STATIC = Path(__file__).parent / "static"
 SWAGGER = "/static/vendor/swagger-ui"
@@ -39,19 +40,9 @@ def mount_static(app: FastAPI) -> None:
 @router.get("/api/v1/map", tags=["map"], summary="Admin-1 boundaries of a country")
 def country_map(country: Annotated[str, Query(min_length=2, max_length=80)]) -> FileResponse:
     """GeoJSON of a country's admin-1 areas (Natural Earth), by ISO code or name."""
-    code = iso2(country)
+    code = country_code(country)
     path = STATIC / "maps" / f"{code}.geojson" if code else None
     if path is None or not path.is_file():
         raise ApiError(404, f"no map for country {country!r}; build one with scripts/build_map.py")
     return FileResponse(path, media_type="application/geo+json")
 
-
-def iso2(country: str) -> str | None:
-    import pycountry
-
-    if len(country) == 2 and country.isalpha():
-        return country.upper()
-    try:
-        return pycountry.countries.search_fuzzy(country)[0].alpha_2
-    except LookupError:
-        return None
