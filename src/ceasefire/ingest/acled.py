@@ -8,7 +8,7 @@ from typing import Any
 
 from ceasefire.ingest.hookspecs import Item, Reader, Source, hookimpl
 from ceasefire.ingest.rows import (
-    ImportedEvent, RowError, check_types, csv_rows, header_of, number, optional, row_error,
+    ImportedEvent, RowError, check_types, header_of, number, optional, read_dataset,
 )
 from ceasefire.model import Report
 
@@ -101,20 +101,7 @@ def _unmodelled(row: dict[str, str], event: ImportedEvent) -> dict[str, str]:
 
 
 def read_acled(source: Source) -> Iterator[Item]:
-    for item in csv_rows(source):
-        if not isinstance(item, tuple):
-            yield item
-            continue
-        line, row = item
-        try:
-            event, report = row_to_event(row)
-        except RowError as error:
-            yield row_error(source, line, error)
-            continue
-        if report is not None:
-            report.path = f"{source.name}:{line}"
-            yield report
-        yield event
+    return read_dataset(source, row_to_event)
 
 
 def _same(column: str, original: str, value: Any) -> bool:

@@ -28,9 +28,13 @@ def decode(source: Source, data: bytes) -> str | Item:
         return input_error(E103, source.name, line, f"byte 0x{data[error.start]:02x} at offset {error.start}")
 
 
-def read_text(source: Source) -> Iterator[Item]:
+def _whole_text(source: Source) -> str | Item:
     with source.open() as handle:
-        text = decode(source, handle.read())
+        return decode(source, handle.read())
+
+
+def read_text(source: Source) -> Iterator[Item]:
+    text = _whole_text(source)
     if not isinstance(text, str):
         yield text
         return
@@ -103,8 +107,7 @@ def parse_published(value: str | None) -> date | None:
 
 
 def read_html(source: Source) -> Iterator[Item]:
-    with source.open() as handle:
-        markup = decode(source, handle.read())
+    markup = _whole_text(source)
     if not isinstance(markup, str):
         yield markup
         return

@@ -4,13 +4,13 @@ from __future__ import annotations
 import csv
 import io
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ceasefire.errors import InputError
 from ceasefire.ingest.errors import E101, E103, E104, E107, E108, input_error
 from ceasefire.ingest.hookspecs import Source
-from ceasefire.model import Event, EVENT_TYPES
+from ceasefire.model import EVENT_TYPES, Event, Report
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
@@ -88,6 +88,25 @@ class RowError(ValueError):
 
 def row_error(source: Source, line: int, error: RowError) -> InputError:
     return input_error(E108, source.name, line, str(error), field=error.column)
+
+
+def read_dataset(source: Source, row_to_event: Callable[[dict[str, str]], tuple[Event, Report | None]]
+                 ) -> Iterator[Event | Report | InputError]:
+    """Each row through `row_to_event`: its Report (if any) first, then its Event."""
+    for item in csv_rows(source):
+        if not isinstance(item, tuple):
+            yield item
+            continue
+        line, row = item
+        try:
+            event, report = row_to_event(row)
+        except RowError as error:
+            yield row_error(source, line, error)
+            continue
+        if report is not None:
+            report.path = f"{source.name}:{line}"
+            yield report
+        yield event
 
 
 def optional(row: dict[str, str], column: str) -> str | None:

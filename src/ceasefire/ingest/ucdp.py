@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from ceasefire.ingest.hookspecs import Item, Reader, Source, hookimpl
-from ceasefire.ingest.rows import ImportedEvent, RowError, csv_rows, header_of, number, optional, row_error
+from ceasefire.ingest.rows import ImportedEvent, RowError, header_of, number, optional, read_dataset
 from ceasefire.model import Report
 
 SNIFF = {"relid", "type_of_violence", "side_a", "side_b", "date_start", "best"}
@@ -66,20 +66,7 @@ def row_to_event(row: dict[str, str]) -> tuple[ImportedEvent, Report | None]:
 
 
 def read_ucdp(source: Source) -> Iterator[Item]:
-    for item in csv_rows(source):
-        if not isinstance(item, tuple):
-            yield item
-            continue
-        line, row = item
-        try:
-            event, report = row_to_event(row)
-        except RowError as error:
-            yield row_error(source, line, error)
-            continue
-        if report is not None:
-            report.path = f"{source.name}:{line}"
-            yield report
-        yield event
+    return read_dataset(source, row_to_event)
 
 
 @hookimpl
