@@ -194,12 +194,14 @@
     if (!sources.length) for (const x of e.evidence || []) sources.push(el("blockquote", { class: "source", text: x.sentence }));
     $("#event-detail").replaceChildren(el("div", { class: "detail" }, back,
       el("h3", { text: `${e.sub_event_type || e.event_type} in ${e.location || e.admin1 || "unknown place"}` }),
-      facts, el("h2", { text: "Verdicts" }), verdicts, el("h2", { text: "Claims by source" }), claims,
-      el("h2", { text: "Sources" }), ...sources, ...(e.reviews && e.reviews.length ? [el("h2", { text: "Review history" }), reviewHistory(e.reviews)] : [])));
+      facts, ...(me && me.can_review ? [el("div", { class: "review-box" }, ...reviewControls(e, render))] : []),
+      el("h2", { text: "Verdicts" }), verdicts, el("h2", { text: "Claims by source" }), claims,
+      el("h2", { text: "Sources" }), ...sources, ...(e.history && e.history.length ? [el("h2", { text: "History" }), history(e.history)] : [])));
   }
-  function reviewHistory(reviews) {
+  function history(entries) {
     const table = el("table", { class: "data" }, el("thead"), el("tbody"));
-    plainTable(table, reviews, ["at", "user", "action", "reason"]);
+    plainTable(table, entries.map((h) => ({ at: h.at, user: h.user, action: h.action,
+      reason: (h.payload && h.payload.reason) || "" })), ["at", "user", "action", "reason"]);
     return table;
   }
   /* The report text with its evidence spans marked; every piece is a text node. */
@@ -222,26 +224,33 @@
     return box;
   }
 
+  /* A reason box and Verify / Reject buttons; the server decides who may use them. */
+  function reviewControls(e, done) {
+    const reason = el("input", { class: "review-reason", placeholder: "reason (required)", "aria-label": "reason" });
+    const act = (action) => {
+      const button = el("button", { type: "button", class: action, "data-action": action, text: action === "verify" ? "Verify" : "Reject" });
+      button.addEventListener("click", async () => {
+        if (!reason.value.trim()) { notice("Give a reason for the review.", true); reason.focus(); return; }
+        try {
+          await api(`/api/v1/events/${encodeURIComponent(e.event_id)}/review`,
+            { method: "POST", body: JSON.stringify({ action, reason: reason.value.trim() }) });
+          done();
+          notice(`${e.event_id}: ${action === "verify" ? "verified" : "rejected"}.`);
+        } catch (error) { fail(error); }
+      });
+      return button;
+    };
+    return [reason, el("span", { class: "actions" }, act("verify"), " ", act("reject"))];
+  }
+
   async function review() {
     const page = await api("/api/v1/events?" + filterQuery({ review_status: "unverified", limit: 100 }));
     const rows = page.items.map((e) => {
-      const reason = el("input", { class: "review-reason", placeholder: "reason (required)", "aria-label": "reason" });
-      const act = (action) => {
-        const button = el("button", { type: "button", class: action, "data-action": action, text: action === "verify" ? "Verify" : "Reject" });
-        button.addEventListener("click", async () => {
-          if (!reason.value.trim()) { notice("Give a reason for the review.", true); reason.focus(); return; }
-          try {
-            await api(`/api/v1/events/${encodeURIComponent(e.event_id)}/review`,
-              { method: "POST", body: JSON.stringify({ action, reason: reason.value.trim() }) });
-            row.remove();
-            notice(`${e.event_id}: ${action === "verify" ? "verified" : "rejected"}.`);
-          } catch (error) { fail(error); }
-        });
-        return button;
-      };
       const link = el("a", { href: "#view=event&id=" + encodeURIComponent(e.event_id), text: `${e.sub_event_type || e.event_type}` });
-      const row = el("tr", { "data-event-id": e.event_id }, td(e.event_date), el("td", {}, link), td(e.location || e.admin1),
-        td(e.fatalities ?? "", "num"), el("td", {}, pill(verdictOf(e))), el("td", {}, reason), el("td", { class: "actions" }, act("verify"), " ", act("reject")));
+      const row = el("tr", { "data-event-id": e.event_id });
+      const [reason, actions] = reviewControls(e, () => row.remove());
+      row.append(td(e.event_date), el("td", {}, link), td(e.location || e.admin1),
+        td(e.fatalities ?? "", "num"), el("td", {}, pill(verdictOf(e))), el("td", {}, reason), el("td", {}, actions));
       return row;
     });
     $("#review-table tbody").replaceChildren(...rows);
@@ -250,7 +259,13 @@
 
   async function audit() {
     const [log, chain] = await Promise.all([api("/api/v1/audit?limit=200"), api("/api/v1/audit/verify").catch(() => null)]);
-    plainTable($("#audit-table"), log.items, ["id", "at", "user", "action", "event_id", "reason", "hash"]);
+    plainTable($("#audit-table"), log.items.map((x) => ({
+      seq: x.seq, at: (x.at || "").replace("T", " ").slice(0, 19), user: x.user, action: x.action, target: x.target || "",
+      details: x.payload && typeof x.payload === "object"
+        ? (x.payload.reason || Object.entries(x.payload).map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : v}`).join(", "))
+        : String(x.payload ?? ""),
+      hash: (x.hash || "").slice(0, 12) + "…",
+    })), ["seq", "at", "user", "action", "target", "details", "hash"]);
     $("#audit-chain").textContent = chain ? (chain.ok ? "hash chain intact" : "hash chain BROKEN") : "";
   }
 
