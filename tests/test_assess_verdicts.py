@@ -230,3 +230,14 @@ def test_verdicts_aleppo_truce_agreement_scope():
     early = next(assess([event("2016-05-01", "Air/drone strike", RUSSIA)], truce)).verdicts[0]
     assert (city["status"], idlib["status"], early["status"]) == ("violation", "none", "none")
     assert idlib["clause"] == "scope"
+
+
+def test_verdicts_blocked_convoy_named_by_its_operator_finds_the_blocker(coh):
+    named = one(coh, event("2016-05-12", "Aid blocked", "Syrian Arab Red Crescent", actor2="United Nations",
+                           place="Daraya", admin1="Rif Dimashq",
+                           sentence="The trucks were turned back by government forces at the checkpoint."))
+    unnamed = one(coh, event("2016-05-12", "Aid blocked", "United Nations", place="Daraya", admin1="Rif Dimashq",
+                             sentence="The convoy could not enter the town."))
+    assert named["status"] == "access_denied" and named["party"] == SYRIA
+    assert "Syrian Arab Red Crescent ran the aid" in named["reason"]
+    assert unnamed["status"] == "unattributed"

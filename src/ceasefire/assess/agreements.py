@@ -129,6 +129,7 @@ class Obligation(Clause):
     denial_sub_event_types: list[SubEventType] = ["Aid blocked", "Siege"]
     partial_sub_event_types: list[SubEventType] = ["Aid partially delivered"]
     removal_keywords: list[str] = []
+    aid_providers: list[str] = ["humanitarian"]
 
 
 class Agreement(_Strict):
@@ -188,6 +189,9 @@ def _check_references(agreement: Agreement, source: SourceFile) -> None:
                 raise source.error(f"unknown actor group '{clause.group}'", (key, index, "group"))
     known_areas = installed_area_ids(agreement.country)
     for index, obligation in enumerate(agreement.obligations):
+        for position, group in enumerate(obligation.aid_providers):
+            if group not in groups:
+                raise source.error(f"unknown actor group '{group}'", ("obligations", index, "aid_providers", position))
         for position, area in enumerate(obligation.areas):
             if area not in known_areas:
                 raise source.error(f"unknown area id '{area}' (not in data/areas for {agreement.country})",

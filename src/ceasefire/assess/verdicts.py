@@ -145,8 +145,28 @@ class Judge:
             place = f" to {area.name}" if area else ""
             found.clause = f"obligations.{obligation.id}"
             found.act = f"{obligation.label}{place} is required ({obligation.ref})"
+            self._blocker(found, obligation.aid_providers)
             return self._perpetrator(found, "access_denied")
         found.none("no access obligation covers this place", "obligations")
+
+    def _blocker(self, found: "_Finding", providers: list[str]) -> None:
+        """When actor1 is the aid provider (a convoy 'blocked' names who ran it), the one denying
+        access is actor2 or, failing that, the first other armed actor the evidence names."""
+        provider = self.lookup(found.account.actor1)
+        if provider is None or not set(providers) & {g for a in self.registry.lineage(provider) for g in a.groups}:
+            return
+        candidates = [found.account.actor2] + [m.text for m in self.registry.find(_evidence_text(found.event))]
+        for name in candidates:
+            actor = self.lookup(name)
+            if actor is None or actor.kind == "civilian" or actor.label_only:
+                continue
+            if set(providers) & {g for a in self.registry.lineage(actor) for g in a.groups}:
+                continue
+            found.account = dataclasses.replace(found.account, actor1=actor.name)
+            found.extra.append(f"{provider.name} ran the aid; {actor.name} is named as blocking it")
+            return
+        found.account = dataclasses.replace(found.account, actor1=None)
+        found.extra.append(f"{provider.name} ran the aid; no one is named as blocking it")
 
     def _perpetrator(self, found: "_Finding", status: str) -> None:
         account = found.account
