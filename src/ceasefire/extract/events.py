@@ -92,6 +92,7 @@ class Draft:
     deaths_mentioned: bool
     sentences: list[Sentence]
     shared_place: bool = False  # one of several places of one sentence: deaths can't be split
+    dated: bool = True  # the date was stated, not taken from publication
 
 
 @dataclass
@@ -190,8 +191,9 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     deaths = bool(killed)
     fatalities = next((c.count for c in killed if c.count is not None), None) if killed else 0
     shared = len(places) > 1
+    dated = own_date is not None or (previous is not None and previous.dated)
     return [Draft(sub, trigger, place, day, precision, actor1, actor2,
-                  None if shared and deaths else fatalities, deaths, [sentence], shared)
+                  None if shared and deaths else fatalities, deaths, [sentence], shared, dated)
             for place in places]
 
 
@@ -207,6 +209,8 @@ def _elaborates(sentence: Sentence, places: list[Place], own_date: DateMention |
 
 def _elaborate(draft: Draft, sentence: Sentence) -> None:
     draft.sentences.append(sentence)
+    if sentence.dates and sentence.dates[0].day == draft.day:
+        draft.dated = True
     killed = [c for c in sentence.casualties if c.kind == "killed"]
     if not killed or draft.shared_place:
         return
@@ -370,8 +374,9 @@ def _default_actors(sub: str, actor1: Actor | None, actor2: Actor | None, senten
 # --- the report's events ----------------------------------------------------------------------
 
 def _merge_same_day_place(drafts: list[Draft]) -> list[Draft]:
+    """One event per place, day and type. A headline's undated event is the dated one it announces."""
     merged: list[Draft] = []
-    for draft in drafts:
+    for draft in _undated_into_dated(drafts):
         twin = next((m for m in merged if m.day == draft.day and SUB_EVENT_TYPES[m.sub] == SUB_EVENT_TYPES[draft.sub]
                      and _same_place_or_both_none(m.place, draft.place)), None)
         if twin is None:
@@ -386,6 +391,18 @@ def _merge_same_day_place(drafts: list[Draft]) -> list[Draft]:
         if draft.fatalities is not None and (twin.fatalities is None or draft.fatalities > twin.fatalities):
             twin.fatalities = draft.fatalities
     return merged
+
+
+def _undated_into_dated(drafts: list[Draft]) -> list[Draft]:
+    for draft in drafts:
+        if draft.dated or draft.day is None:
+            continue
+        match = next((d for d in drafts if d is not draft and d.dated and d.day is not None
+                      and 0 <= (draft.day - d.day).days <= 2 and SUB_EVENT_TYPES[d.sub] == SUB_EVENT_TYPES[draft.sub]
+                      and _same_place_or_both_none(d.place, draft.place)), None)
+        if match is not None:
+            draft.day, draft.precision, draft.dated = match.day, match.precision, True
+    return drafts
 
 
 def _same_place_or_both_none(a: Place | None, b: Place | None) -> bool:

@@ -35,6 +35,8 @@ from ceasefire.resolve.places import Place
 
 PIPELINE_FILE = PACKAGE_DATA / "pipeline.yaml"
 _ARTICLE = r"(?:(?:al|el|an|ar|as|ad|ash|at|az|Al|El|An|Ar|As|Ad|Ash|At|Az)[- ])"
+NEIGHBOURHOOD_AFTER = re.compile(
+    r"(?:(?:\s*,\s*|\s+and\s+|\s+)(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*)*\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
 NOT_PLACES = {w.lower() for w in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December Syria Syrian Russia Russian Turkey Turkish Iran Iraq Israel "
@@ -120,6 +122,7 @@ class Extractor:
     def doc_events(self, doc: Doc, report: Report) -> list[Event]:
         reference = dates.dateline(doc.text[:120])
         published = reference.day if reference else report.published
+        self._dateline_end = reference.end if reference else 0
         spans = [sent for sent in doc.sents if sent.text.strip()]
         lede = " ".join(sent.text for sent in spans[:2])
         hint = next((region for _, _, region, _ in self.gazetteer.admin1_mentions(lede)), None)
@@ -144,7 +147,8 @@ class Extractor:
         sentence.triggers = [_shift(t, start) for t in self.lexicon.triggers(text)]
         sentence.actors = [_shift(m, start) for m in self.registry.find(text)]
         sentence.dates = [DateMention(d.day, d.precision, start + d.start, start + d.end)
-                          for d in dates.find_dates(text, published)]
+                          for d in dates.find_dates(text, published)
+                          if start + d.start >= self._dateline_end]  # a dateline dates the report
         sentence.casualties = [Casualty(c.count, c.kind, start + c.start, start + c.end)
                                for c in numbers.find_casualties(text)]
         sentence.places = self._places(sent, text, hint)
@@ -176,8 +180,18 @@ class Extractor:
                 continue
             if len(named) == 1 and place.kind not in ("admin1", "country", "city") and place.admin1 not in named:
                 place = self._in_region(surface, next(iter(named)))  # the sentence names its governorate
+            if NEIGHBOURHOOD_AFTER.match(text[end:end + 80]):
+                place = self._city_of(named, hint) or place  # a quarter of the city the report is about
             mentions.append(PlaceMention(surface, offset + start, offset + end, place))
         return mentions
+
+    def _city_of(self, named: set[str], hint: str | None) -> Place | None:
+        """The city a neighbourhood belongs to: the governorate's capital named here or in the lede."""
+        region = next(iter(named)) if len(named) == 1 else hint
+        if not region:
+            return None
+        city = self.gazetteer.resolve(f"{region} city", context=f"in {region} city", near_admin1=region)
+        return city if city is not None and city.kind == "city" and city.admin1 == region else None
 
     def _in_region(self, name: str, region: str) -> Place:
         """A place the index puts elsewhere, located only by the governorate the report gives."""
