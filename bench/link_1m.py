@@ -134,13 +134,15 @@ def main(argv: list[str] | None = None) -> None:
     events = len(set(truth.values()))
     print(f"mentions {len(mentions):,}  true events {events:,}  "
           f"mentions that duplicate another source {len(mentions) - events:,} "
-          f"({(len(mentions) - events) / len(mentions):.1%})  generated in {t1 - t0:.1f}s")
+          f"({(len(mentions) - events) / len(mentions):.1%})  generated in {t1 - t0:.1f}s", flush=True)
+    cpu = time.process_time()
     linked = link_mentions(mentions)
     t2 = time.perf_counter()
+    cpu = time.process_time() - cpu
     precision, recall, predicted, actual = score(linked, truth)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(f"linked events {len(linked):,}  link seconds {t2 - t1:.1f}  peak RSS {peak_mb:,.0f} MB")
+    print(f"linked events {len(linked):,}  link seconds {t2 - t1:.1f} wall, {cpu:.1f} CPU  peak RSS {peak_mb:,.0f} MB")
     print(f"pairwise precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}  "
           f"(predicted pairs {predicted:,}, true pairs {actual:,})")
     sys.stdout.flush()

@@ -194,8 +194,11 @@ REPORT, ADMIN1, FAMILY, NO_DATE, DATE, PLACE, CROSS_TYPE, NO_ADMIN1, COARSE_PLAC
 HARD = {REPORT, ADMIN1, FAMILY, NO_DATE, DATE, ACTORS}
 
 
-def compare(a: Mention, b: Mention, config: LinkConfig, why: bool = True) -> Match:
-    """Apply the rules of this module to two mentions; `why=False` skips writing the reasons."""
+Decision = tuple  # (refusal or None, score, contested, days apart, place strength, km)
+
+
+def decide(a: Mention, b: Mention, config: LinkConfig) -> Decision:
+    """The rules of this module as plain values, for the hot loop; `compare` explains them."""
     refusal = None
     apart = strength = km = None
     if a.report is not None and a.report == b.report:
@@ -238,10 +241,14 @@ def compare(a: Mention, b: Mention, config: LinkConfig, why: bool = True) -> Mat
         score = (3 if same_type and a.sub_type == b.sub_type else 2 if same_type else 0)
         score += (2 if apart == 0 else 1 if apart <= 1 else 0) + strength
         score += 0 if contested else 1 if (a.actor1 is None or b.actor1 is None) else 2
-    match = Match(refusal is None, score=score, contested=contested, hard=refusal in HARD)
-    if why:
-        match.reasons = _reasons(a, b, refusal, apart, strength, km, contested)
-    return match
+    return refusal, score, contested, apart, strength, km
+
+
+def compare(a: Mention, b: Mention, config: LinkConfig) -> Match:
+    """Apply the rules of this module to two mentions, with reasons."""
+    refusal, score, contested, apart, strength, km = decide(a, b, config)
+    return Match(refusal is None, score=score, contested=contested, hard=refusal in HARD,
+                 reasons=_reasons(a, b, refusal, apart, strength, km, contested))
 
 
 def _reasons(a: Mention, b: Mention, refusal: int | None, apart: int | None, strength: int | None,
@@ -303,5 +310,5 @@ def explain(a: Event, b: Event, config: LinkConfig | None = None) -> tuple[bool,
     return match.linked, match.reasons
 
 
-__all__ = ["LinkConfig", "Match", "Mention", "compare", "date_window", "explain", "km_between",
+__all__ = ["HARD", "LinkConfig", "Match", "Mention", "compare", "decide", "date_window", "explain", "km_between",
            "place_key", "actor_key"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable, Iterator
 
-from ceasefire.link.compare import LinkConfig, Match, Mention, compare, date_window
+from ceasefire.link.compare import HARD, LinkConfig, Mention, compare, date_window, decide
 from ceasefire.link.merge import LinkedEvent, merge
 from ceasefire.link.sources import SourceRegistry, default_registry
 from ceasefire.model import Event
@@ -75,7 +75,7 @@ class _Clusters:
         mentions, config = self.mentions, self.config
         for x in self.members[small]:
             for y in self.members[large]:
-                if compare(mentions[x], mentions[y], config, why=False).hard:
+                if decide(mentions[x], mentions[y], config)[0] in HARD:
                     return False
         keep, drop = min(ri, rj), max(ri, rj)
         reports, members = self.reports[large], self.members[large]
@@ -95,19 +95,20 @@ def link_mentions(mentions: Iterable[Event], sources: SourceRegistry | None = No
     events = sorted(mentions, key=lambda e: (e.event_id or e.stable_id(), e.report_id or "",
                                              e.event_date or "", e.sub_event_type, e.location or ""))
     ordered = [Mention(i, event, config) for i, event in enumerate(events)]
-    edges: list[tuple[int, str, str, int, int, Match]] = []
+    edges: list[tuple[int, str, str, int, int]] = []
     for i, j in candidate_pairs(ordered, config):
-        match = compare(ordered[i], ordered[j], config, why=False)
-        if match.linked:
-            edges.append((-match.score, ordered[i].event_id, ordered[j].event_id, i, j, match))
-    edges.sort(key=lambda edge: edge[:3])
+        decision = decide(ordered[i], ordered[j], config)
+        if decision[0] is None:
+            edges.append((-decision[1], ordered[i].event_id, ordered[j].event_id, i, j))
+    edges.sort()
     clusters = _Clusters(ordered, config)
     reasons: dict[int, list[str]] = defaultdict(list)
-    accepted: list[tuple[int, int, Match]] = []
-    for _, id_i, id_j, i, j, match in edges:
+    accepted: list[tuple[int, int]] = []
+    for _, _, _, i, j in edges:
         if clusters.find(i) != clusters.find(j) and clusters.union(i, j):
-            accepted.append((i, j, match))
-    for i, j, _ in accepted:
+            accepted.append((i, j))
+    del edges
+    for i, j in accepted:
         a, b = ordered[i], ordered[j]
         why = compare(a, b, config).reasons
         reasons[clusters.find(i)].append(f"{a.event_id} + {b.event_id}: " + "; ".join(why))
