@@ -28,13 +28,17 @@ def _parse_day(value: str | None) -> date | None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes to use.")
 @click.option("--country", help="ISO code of the country pack (default: the scenario's).")
+@click.option("--agreement", help="Assess events against this agreement (default: the scenario's; 'none' to skip).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
-def extract(path, docs, published, fmt, workers, country, output):
+def extract(path, docs, published, fmt, workers, country, agreement, output):
     """Extract events from a report (PATH, or - for stdin) or a batch (--docs FILE.jsonl).
 
-    Prints one record per event in the format of EVENTS.md. Bad documents are reported one line
-    each; the others are still extracted, and the exit code is 1 when any failed.
+    Prints one record per event in the format of EVENTS.md, with the verdicts of the scenario's
+    agreement. Bad documents are reported one line each; the others are still extracted, and
+    the exit code is 1 when any failed.
     """
+    from ceasefire.assess import assess, load_agreement
+    from ceasefire.config import scenario
     from ceasefire.extract import ExtractionFailure, extract_reports
     from ceasefire.ingest import read_paths
     from ceasefire.model import Report
@@ -44,6 +48,8 @@ def extract(path, docs, published, fmt, workers, country, output):
     if not sources:
         raise click.UsageError("give a PATH (or -) or --docs FILE.jsonl")
     default_published = _parse_day(published)
+    agreement_id = agreement or scenario().get("agreement")
+    terms = load_agreement(agreement_id) if agreement_id and agreement_id != "none" else None
     counts = {"documents": 0, "failed": 0, "events": 0}
 
     def reports():
@@ -63,7 +69,7 @@ def extract(path, docs, published, fmt, workers, country, output):
                 counts["failed"] += 1
                 click.echo(f"Error: {report.path or report.id}: [E150] extraction failed: {result.error}", err=True)
                 continue
-            for event in result:
+            for event in assess(result, terms) if terms else result:
                 counts["events"] += 1
                 yield event.to_dict()
 

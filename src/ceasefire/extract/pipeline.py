@@ -138,7 +138,7 @@ class Extractor:
         return events
 
     def _sentence(self, sent: Span, published: date | None, hint: str | None) -> Sentence:
-        text = sent.text
+        text = sent.text.rstrip()
         start = sent.start_char
         sentence = Sentence(start=start, end=start + len(text), text=text)
         label = self.lexicon.label(text) if sent.start == 0 else None
