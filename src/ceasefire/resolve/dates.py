@@ -24,11 +24,9 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Callable
 
-import yaml
-
 from ceasefire.config import PACKAGE_DATA
 from ceasefire.errors import ValidationError
-from ceasefire.resolve.numbers import parse_number
+from ceasefire.resolve.numbers import parse_number, read_lexicon
 
 LEXICON_FILE = PACKAGE_DATA / "lexicons" / "dates.yaml"
 PRECISIONS = ("day", "week", "month", "year")
@@ -75,16 +73,11 @@ def _month_alternatives(months) -> str:
 
 
 def _read_lexicon() -> dict:
-    try:
-        data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ValidationError(f"not valid YAML: {getattr(error, 'problem', error)}", path=str(LEXICON_FILE),
-                              line=mark.line + 1 if mark else None, code="E212") from None
+    data = read_lexicon(LEXICON_FILE, "E212")
     keys = ("months", "weekdays", "month_parts", "year_parts", "days", "weeks", "months_back",
             "years_back", "weekends", "prepositions")
     for key in keys:
-        if not isinstance(data, dict) or not data.get(key):
+        if not data.get(key):
             raise ValidationError(f"'{key}' is missing or empty", path=str(LEXICON_FILE), field=key, code="E212")
     return data
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import yaml
 
@@ -136,17 +137,25 @@ def _require(data: dict, key: str, kind: type):
     return value
 
 
+def read_lexicon(path: Path, code: str) -> dict:
+    """A reviewed YAML lexicon as a mapping; anything else is one error naming the file (and line)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ValidationError(f"not valid YAML: {getattr(error, 'problem', error)}", path=str(path),
+                              line=mark.line + 1 if mark else None, code=code) from None
+    except OSError as error:
+        raise ValidationError(f"cannot read the lexicon: {error.strerror}", path=str(path), code=code) from None
+    if not isinstance(data, dict):
+        raise ValidationError("expected a mapping", path=str(path), code=code)
+    return data
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     """The casualty vocabulary, read once from numbers.yaml."""
-    try:
-        data = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ValidationError(f"not valid YAML: {getattr(error, 'problem', error)}", path=str(LEXICON_FILE),
-                              line=mark.line + 1 if mark else None, code="E210") from None
-    if not isinstance(data, dict):
-        raise ValidationError("expected a mapping", path=str(LEXICON_FILE), code="E210")
+    data = read_lexicon(LEXICON_FILE, "E210")
     units = _require(data, "units", dict)
     tens = _require(data, "tens", dict)
     vague = _require(data, "vague", dict)
