@@ -7,6 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from ceasefire.api import create_app
+from ceasefire.model import Event
 from ceasefire.store import Store
 from ceasefire.web.demo import build_demo
 
@@ -78,3 +79,17 @@ def test_api_assessment_docs_and_map_are_served_locally(client):
     assert client.get("/openapi.json").json()["info"]["title"] == "ceasefire"
     assert client.get("/api/v1/map", params={"country": "Syria"}).json()["features"]
     assert client.get("/api/v1/map", params={"country": "Atlantis"}).json()["error"]["code"] == "E404"
+
+
+def test_api_assessment_tallies_follow_new_data(db_url):
+    store = Store.open(db_url)
+    build_demo(store)
+    client = TestClient(create_app(store=store, public_read=True))
+    params = {"agreement": AGREEMENT, "by": "admin1"}
+    assert client.get("/api/v1/tallies", params=params).json()["totals"]["events"] == 33
+    assert client.get("/api/v1/tallies", params=params).json()["totals"]["events"] == 33  # cached
+    extra = store.events(limit=1)[0]
+    extra.update(event_id="ev-added-later", report_id=None, report_ids=[], verdicts=[])
+    store.add_batch([], imported=[Event.from_dict(extra)])
+    assert client.get("/api/v1/tallies", params=params).json()["totals"]["events"] == 34
+    store.close()

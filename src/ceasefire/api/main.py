@@ -7,6 +7,7 @@ from fastapi import FastAPI
 
 from ceasefire import __version__
 from ceasefire.api import errors
+from ceasefire.api.cache import ReadCache
 from ceasefire.api.routes import access, audit, events, reports, users
 from ceasefire.config import database_url
 from ceasefire.web import router as web
@@ -22,6 +23,7 @@ def create_app(db_url: str | None = None, public_read: bool = False, *, store: A
                   description="Events, verdicts, humanitarian access and review for ceasefire monitoring.")
     app.state.store = store
     app.state.public_read = public_read
+    app.state.cache = ReadCache()
     errors.install(app)
     for module in (events, access, reports, audit, users, web):
         app.include_router(module.router)

@@ -1,10 +1,10 @@
 """Agreements, verdict tallies and the humanitarian-access ledger."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import astuple, replace
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from ceasefire.api.deps import Reader, StoreDep
 from ceasefire.api.routes.events import Filters
@@ -40,22 +40,27 @@ def list_agreements(_: Reader) -> dict[str, Any]:
 
 
 @router.get("/tallies", summary="Verdicts per party, governorate, week or type")
-def get_tallies(store: StoreDep, _: Reader, filters: Filters, agreement: AgreementId,
+def get_tallies(request: Request, store: StoreDep, _: Reader, filters: Filters, agreement: AgreementId,
                 by: Literal[KEYS] = "party") -> dict[str, Any]:  # type: ignore[valid-type]
     """Counts under one agreement for the events matching the filters (events not yet assessed
     against it are assessed on the fly). The filter's own `agreement`/`verdict` still narrow."""
     terms = agreement_by_id(agreement)
     if not filters.verdict:  # `agreement` names what to count under, not which events to take
         filters = replace(filters, agreement=None)
-    return tally(store.iter_events(filters), terms, by=by).to_dict()
+    key = ("tallies", id(terms), by, astuple(filters))
+    return request.app.state.cache.get(store, key, lambda: tally(store.iter_events(filters), terms, by=by).to_dict())
 
 
 @router.get("/access", summary="The humanitarian-access ledger of besieged and hard-to-reach areas")
-def get_access(store: StoreDep, _: Reader, filters: Filters,
+def get_access(request: Request, store: StoreDep, _: Reader, filters: Filters,
                agreement: Annotated[str | None, Query(max_length=100)] = None) -> dict[str, Any]:
     """One row per area as of `date_to` (or the latest access event): deliveries, denials and
     days without access. `agreement` limits the areas to that agreement's country."""
     country = agreement_by_id(agreement).country if agreement else None
     access_events = replace(filters, event_type="Humanitarian access", agreement=None, verdict=None)
-    rows = access_ledger(store.iter_events(access_events), load_areas(country), as_of=filters.date_to)
-    return {"as_of": rows[0].as_of.isoformat() if rows else None, "rows": [row.to_dict() for row in rows]}
+
+    def ledger() -> dict[str, Any]:
+        rows = access_ledger(store.iter_events(access_events), load_areas(country), as_of=filters.date_to)
+        return {"as_of": rows[0].as_of.isoformat() if rows else None, "rows": [row.to_dict() for row in rows]}
+
+    return request.app.state.cache.get(store, ("access", country, astuple(access_events)), ledger)
