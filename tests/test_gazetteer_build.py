@@ -161,7 +161,7 @@ def test_gazetteer_open_rebuilds_a_stale_index(tmp_path):
     path = build_gazetteer("LB", tmp_path / "LB.sqlite")
     with sqlite3.connect(path) as db:
         db.execute("UPDATE meta SET value = 'old' WHERE key = 'fingerprint'")
-    gz._OPEN.pop(("LB", str(path)), None)
+    gz._OPEN.pop(("LB", str(path), os.getpid()), None)
     Gazetteer.open("LB", path)
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()[0] != "old"

@@ -129,6 +129,7 @@ def test_places_rural_and_countryside_are_part_of_a_region(syria):
     for mention, context in (("Idlib", "Jets struck villages in rural Idlib."),
                              ("Idlib", "Jets struck villages in the Idlib countryside."),
                              ("Idlib", "Jets struck villages in Idlib's countryside."),
+                             ("Idlib's", "Jets struck villages in Idlib's countryside."),
                              ("rural Idlib", ""), ("Hama", "in northern Hama")):
         place = syria.resolve(mention, context)
         assert place.kind == "admin1" and place.geo_precision == 2, (mention, context)

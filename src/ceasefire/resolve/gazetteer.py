@@ -452,7 +452,7 @@ def _fill(builder: _Builder, country: str, record: Any, pack: CountryPack | None
 
 # --- the opened index --------------------------------------------------------------------------
 
-_OPEN: dict[tuple[str, str], "Gazetteer"] = {}
+_OPEN: dict[tuple[str, str, int], "Gazetteer"] = {}
 
 
 class Gazetteer:
@@ -486,12 +486,13 @@ class Gazetteer:
         """The index for a country, built first when missing or made from older data."""
         country = country.upper()
         path = Path(path) if path else default_path(country)
-        cached = _OPEN.get((country, str(path)))
+        slot = (country, str(path), os.getpid())  # a forked worker opens its own connection
+        cached = _OPEN.get(slot)
         if cached is not None:
             return cached
         if not path.is_file() or _stored_fingerprint(path) != data_fingerprint(country):
             build_gazetteer(country, path)
-        gazetteer = _OPEN[(country, str(path))] = cls(path)
+        gazetteer = _OPEN[slot] = cls(path)
         return gazetteer
 
     # names -> places

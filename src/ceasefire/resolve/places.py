@@ -177,6 +177,7 @@ def _find(context: str, name: str) -> int:
 
 def resolve(gazetteer: "Gazetteer", mention: str, context: str = "", near_admin1: str | None = None) -> Place | None:
     """The place a mention names, read with its sentence; None when nothing fits."""
+    mention = re.sub(r"['’]s$", "", mention.strip())  # "Idlib's countryside" arrives as "Idlib's"
     core, cue, position = mention_cue(mention, context)
     if core != mention.strip() and gazetteer.lookup(mention)[0] == "exact":
         # a name that merely looks like cue words around another ("rural Damascus" is Rif Dimashq)
