@@ -47,6 +47,7 @@ def found(text: str, published: date | None = TUESDAY) -> list[tuple[str, str, s
     ("The siege began in March.", [("March", "2016-03-01", "month")]),
     ("The siege began in March 2016.", [("March 2016", "2016-03-01", "month")]),
     ("The siege began last March.", [("last March", "2016-03-01", "month")]),
+    ("It declared a caliphate in June last year.", [("June last year", "2015-06-01", "month")]),
     ("The siege has lasted since 2014.", [("2014", "2014-01-01", "year")]),
     ("The attack in 2013 killed hundreds.", [("2013", "2013-01-01", "year")]),
     ("Talks failed in late 2015.", [("late 2015", "2015-09-01", "year")]),

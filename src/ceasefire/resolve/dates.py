@@ -73,12 +73,12 @@ def _month_alternatives(months) -> str:
 
 
 def _read_lexicon() -> dict:
-    data = read_lexicon(LEXICON_FILE, "E212")
+    data = read_lexicon(LEXICON_FILE)
     keys = ("months", "weekdays", "month_parts", "year_parts", "days", "weeks", "months_back",
             "years_back", "weekends", "prepositions")
     for key in keys:
         if not data.get(key):
-            raise ValidationError(f"'{key}' is missing or empty", path=str(LEXICON_FILE), field=key, code="E212")
+            raise ValidationError(f"'{key}' is missing or empty", path=str(LEXICON_FILE), field=key, code="E211")
     return data
 
 
@@ -152,7 +152,8 @@ def _grammar() -> _Grammar:
                 r"\s+(?P<unit>day|week|fortnight|month|year)s?\s+ago\b", _ago),
         ("relative", rf"\b(?P<rel>{_alternatives(relative)})\b", _relative),
         ("weekday", rf"\b(?:(?P<mod>last|this|next|past)\s+)?{WDF}", _weekday),
-        ("month", rf"{PREP}(?P<core>{CAP_MON})(?!,?\s+(?:of\s+)?\d)", _month),
+        ("month_of_year", rf"\b{CAP_MON}\s+(?:of\s+)?(?P<mod>last|this|next)\s+year\b", _month_of_year),
+        ("month", rf"{PREP}(?P<core>{CAP_MON})(?!,?\s+(?:of\s+)?(?:\d|(?:last|this|next)\s+year\b))", _month),
         ("month_mod", rf"\b(?P<mod>last|this|next)\s+{CAP_MON}", _month),
         ("year", rf"{PREP}(?P<core>{YEAR})(?![-/.]\d)", _year),
         ("loose", r"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:this|last|next)\s+month\b", _fallback),
@@ -273,6 +274,14 @@ def _month(g: dict, published: date | None) -> Resolved:
     elif mod == "next":
         year = published.year if month > published.month else published.year + 1
     return date(year, month, 1), "month"
+
+
+def _month_of_year(g: dict, published: date | None) -> Resolved:
+    """'June last year', 'March this year'."""
+    if published is None:
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}[g["mod"].lower()]
+    return date(published.year + shift, _month_of(g), 1), "month"
 
 
 def _weekday(g: dict, published: date | None) -> Resolved:

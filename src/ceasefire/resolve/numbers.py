@@ -25,6 +25,7 @@ from ceasefire.config import PACKAGE_DATA
 from ceasefire.errors import ValidationError
 
 LEXICON_FILE = PACKAGE_DATA / "lexicons" / "numbers.yaml"
+DATES_FILE = PACKAGE_DATA / "lexicons" / "dates.yaml"
 KINDS = ("killed", "injured")
 
 _TOKEN = re.compile(
@@ -36,10 +37,6 @@ _TOKEN = re.compile(
     r"|[^\w\s]"
 )
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+(?=\s|$))?|[.!?;]+")
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 _YEAR_PREPOSITIONS = frozenset("in since until till during from by of to between and early mid late".split())
 _SINGULAR_DETERMINERS = frozenset("a an the his her its their another this that".split())
 _PRONOUNS_ONE = frozenset(("he", "she", "him"))
@@ -96,9 +93,8 @@ def _plural(word: str) -> str:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    numbers: dict[str, int]
-    tens: frozenset[str]
-    scales: dict[str, int]
+    numbers: dict[str, int]        # "one" .. "ninety"
+    scales: dict[str, int]         # "hundred", "thousand", "million"
     vague: dict[tuple[str, ...], int]
     vague_index: Phrases
     approximate: Phrases
@@ -118,18 +114,34 @@ class _Lexicon:
     toll: dict[str, Phrases]
     toll_verbs: Phrases
     negations: frozenset[str]
+    months: frozenset[str]         # "9 May" is a date, not nine people
     triggers: frozenset[str]       # first words of every trigger phrase
     stems: tuple[str, ...]         # a sentence without any of these reports no casualties
     starts: frozenset[str]         # words a count can start with (besides digits)
-    singular_heads: frozenset[str]
 
 
-def _require(data: dict, key: str, kind: type):
+def read_lexicon(path: Path) -> dict:
+    """A reviewed YAML lexicon as a mapping; anything else is one error naming the file (and line)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ValidationError(f"not valid YAML: {getattr(error, 'problem', error)}", path=str(path),
+                              line=mark.line + 1 if mark else None, code="E210") from None
+    except OSError as error:
+        raise ValidationError(f"cannot read the lexicon: {error.strerror}", path=str(path), code="E210") from None
+    if not isinstance(data, dict):
+        raise ValidationError("expected a mapping", path=str(path), code="E211")
+    return data
+
+
+def _section(data: dict, key: str, kind: type = list):
+    """One section of numbers.yaml, of the expected type, its words all strings."""
     value = data.get(key)
-    if not isinstance(value, kind):
-        raise ValidationError(f"'{key}' must be a {kind.__name__}", path=str(LEXICON_FILE), field=key,
-                              code="E210")
-    entries = value if isinstance(value, list) else [w for v in value.values() if isinstance(v, list) for w in v]
+    if not isinstance(value, kind) or not value:
+        raise ValidationError(f"'{key}' must be a non-empty {kind.__name__}", path=str(LEXICON_FILE),
+                              field=key, code="E211")
+    entries = value if kind is list else [w for v in value.values() if isinstance(v, list) for w in v]
     for entry in entries:
         if not isinstance(entry, str):   # a bare `no` or `on` is a YAML boolean
             raise ValidationError(f"entry {entry!r} is not a string; quote it", path=str(LEXICON_FILE),
@@ -137,75 +149,53 @@ def _require(data: dict, key: str, kind: type):
     return value
 
 
-def read_lexicon(path: Path, code: str) -> dict:
-    """A reviewed YAML lexicon as a mapping; anything else is one error naming the file (and line)."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ValidationError(f"not valid YAML: {getattr(error, 'problem', error)}", path=str(path),
-                              line=mark.line + 1 if mark else None, code=code) from None
-    except OSError as error:
-        raise ValidationError(f"cannot read the lexicon: {error.strerror}", path=str(path), code=code) from None
-    if not isinstance(data, dict):
-        raise ValidationError("expected a mapping", path=str(path), code=code)
-    return data
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    """The casualty vocabulary, read once from numbers.yaml."""
-    data = read_lexicon(LEXICON_FILE, "E210")
-    units = _require(data, "units", dict)
-    tens = _require(data, "tens", dict)
-    vague = _require(data, "vague", dict)
-    kinds = {kind: _require(data, kind, dict) for kind in KINDS}
-    persons = [str(w).lower() for w in _require(data, "persons", list)]
-    plural_persons = {str(w).lower() for w in _require(data, "plural_persons", list)}
-    plural_persons |= {_plural(w) for w in persons}
-    before = {kind: Phrases(kinds[kind].get("before", [])) for kind in KINDS}
-    after = {kind: Phrases(kinds[kind].get("after", [])) for kind in KINDS}
-    before["both"] = after["both"] = Phrases(_require(data, "both", list))
-    none = {kind: Phrases(kinds[kind].get("none", [])) for kind in KINDS}
-    none["both"] = Phrases(_require(data, "none_both", list))
-    triggers = set()
-    for table in (before, after, none):
-        for phrases in table.values():
-            triggers |= set(phrases.first)
-    stems = tuple(str(w).lower() for w in _require(data, "stems", list))
-    starts = set(_SINGULAR_DETERMINERS) | set(_PRONOUNS_ONE) | {"between"}
-    starts |= {str(k) for k in units} | {str(k) for k in tens}
+    """The casualty vocabulary, read once from numbers.yaml (month names from dates.yaml)."""
+    data = read_lexicon(LEXICON_FILE)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in _section(data, key))
+
+    kinds = {kind: _section(data, kind, dict) for kind in KINDS}
+    table = {part: {kind: Phrases(kinds[kind].get(part, [])) for kind in KINDS}
+             for part in ("before", "after", "bare", "none", "toll")}
+    table["before"]["both"] = table["after"]["both"] = Phrases(_section(data, "both"))
+    table["none"]["both"] = Phrases(_section(data, "none_both"))
+    triggers = {w for part in ("before", "after", "none") for p in table[part].values() for w in p.first}
+    triggers -= {"the", "left", "claims", "claimed", "claiming", "bodies", "body", "number", "death", "toll"}
+    persons = words("persons")
+    numbers = {str(k): int(v) for key in ("units", "tens") for k, v in _section(data, key, dict).items()}
+    starts = set(_SINGULAR_DETERMINERS) | set(_PRONOUNS_ONE) | {"between"} | set(numbers)
     for key in ("vague", "approximate", "exact", "unknown"):
         starts |= set(Phrases(data[key]).first)
-    triggers -= {"the", "left", "claims", "claimed", "claiming", "bodies", "body", "number", "death", "toll"}
-    triggers |= {"killed", "dead", "injured", "wounded"}
+    months = read_lexicon(DATES_FILE).get("months", {})
     return _Lexicon(
-        numbers={**{str(k): int(v) for k, v in units.items()}, **{str(k): int(v) for k, v in tens.items()}},
-        tens=frozenset(str(k) for k in tens),
-        scales={str(k): int(v) for k, v in _require(data, "scales", dict).items()},
-        vague={tuple(_TOKEN.findall(str(k).lower())): int(v) for k, v in vague.items()},
-        vague_index=Phrases(vague),
-        approximate=Phrases(_require(data, "approximate", list)),
-        exact=Phrases(_require(data, "exact", list)),
-        unknown=Phrases(_require(data, "unknown", list)),
-        persons=frozenset(persons),
-        plural_persons=frozenset(plural_persons),
-        kin=frozenset(str(w).lower() for w in _require(data, "kin", list)),
-        things=frozenset(str(w).lower() for w in _require(data, "things", list)),
-        stop=frozenset(str(w).lower() for w in _require(data, "stop", list)),
-        fillers=frozenset(str(w).lower() for w in _require(data, "fillers", list)),
-        asides=frozenset(str(w).lower() for w in _require(data, "asides", list)),
-        before=before,
-        after=after,
-        bare={kind: Phrases(kinds[kind].get("bare", [])) for kind in KINDS},
-        none=none,
-        toll={kind: Phrases(kinds[kind].get("toll", [])) for kind in KINDS},
-        toll_verbs=Phrases(_require(data, "toll_verbs", list)),
-        negations=frozenset(str(w).lower() for w in _require(data, "negations", list)),
-        triggers=frozenset(triggers),
-        stems=stems,
+        numbers=numbers,
+        scales={str(k): int(v) for k, v in _section(data, "scales", dict).items()},
+        vague={tuple(_TOKEN.findall(str(k).lower())): int(v) for k, v in _section(data, "vague", dict).items()},
+        vague_index=Phrases(data["vague"]),
+        approximate=Phrases(_section(data, "approximate")),
+        exact=Phrases(_section(data, "exact")),
+        unknown=Phrases(_section(data, "unknown")),
+        persons=persons,
+        plural_persons=words("plural_persons") | {_plural(w) for w in persons},
+        kin=words("kin"),
+        things=words("things"),
+        stop=words("stop"),
+        fillers=words("fillers"),
+        asides=words("asides"),
+        before=table["before"],
+        after=table["after"],
+        bare=table["bare"],
+        none=table["none"],
+        toll=table["toll"],
+        toll_verbs=Phrases(_section(data, "toll_verbs")),
+        negations=words("negations"),
+        months=frozenset(str(w).lower() for names in months.values() for w in names),
+        triggers=frozenset(triggers | {"killed", "dead", "injured", "wounded"}),
+        stems=tuple(sorted(words("stems"))),
         starts=frozenset(starts),
-        singular_heads=frozenset(persons) | frozenset(str(w).lower() for w in data["kin"]),
     )
 
 
@@ -270,13 +260,14 @@ def _digits(tokens: _Tokens, i: int) -> int | None:
     if not word[0].isdecimal() or not word.replace(",", "").isdecimal():
         return None
     value = int(word.replace(",", ""))
+    months = lexicon().months
     if "," not in word and 1900 <= value <= 2099:
         before = tokens.words[i - 1] if i else ""
-        if before in _YEAR_PREPOSITIONS or before in _MONTHS or before == ",":
+        if before in _YEAR_PREPOSITIONS or before in months or before == ",":
             return None
-    if i + 1 < len(tokens) and tokens.words[i + 1] in _MONTHS and tokens.raw[i + 1][0].isupper():
+    if i + 1 < len(tokens) and tokens.words[i + 1] in months and tokens.raw[i + 1][0].isupper():
         return None           # "9 May"
-    if i and tokens.words[i - 1] in _MONTHS and tokens.raw[i - 1][0].isupper():
+    if i and tokens.words[i - 1] in months and tokens.raw[i - 1][0].isupper():
         return None           # "May 9"
     return value
 
@@ -400,7 +391,7 @@ def _read_phrase(tokens: _Tokens, i: int, through_triggers: bool = True) -> _Cou
     if word in _SINGULAR_DETERMINERS and not (word in ("a", "an", "another") and
                                               _read_number_guard(tokens, i)):
         ahead = {w[:-2] if w.endswith(("'s", "’s")) else w for w in tokens.words[i + 1:i + 8]}
-        if lex.singular_heads.isdisjoint(ahead):
+        if lex.persons.isdisjoint(ahead) and lex.kin.isdisjoint(ahead):
             return None           # no person within reach: "the attack", "a car"
         count = _Count(1, False, i, i + 1, singular=True)
     else:
