@@ -228,6 +228,16 @@ def test_numbers_lexicon_every_trigger_holds_a_stem():
     assert missing == []
 
 
+def test_numbers_lexicon_lists_have_no_repeats():
+    import yaml
+
+    data = yaml.safe_load(numbers.LEXICON_FILE.read_text(encoding="utf-8"))
+    lists = [(key, value) for key, value in data.items() if isinstance(value, list)]
+    lists += [(f"{key}.{part}", value) for key in numbers.KINDS for part, value in data[key].items()]
+    repeated = {key: sorted({w for w in words if words.count(w) > 1}) for key, words in lists}
+    assert {key: words for key, words in repeated.items() if words} == {}
+
+
 def test_numbers_lexicon_negations_survive_yaml():
     # a bare `no` in YAML is the boolean False; the lexicon must keep it as a word
     assert "no" in numbers.lexicon().negations
