@@ -132,6 +132,11 @@ def kinds(text: str) -> list[tuple[str, int | None]]:
     ("Alloush posted an interview with the pilot before he was killed.", [("killed", 1)]),
     ("Another child was killed in Harasta.", [("killed", 1)]),
     ("More than 330000 people are estimated to have been killed in the war.", [("killed", 330000)]),
+    ("A car bomb killed at least 70 people and left more than hundred other wounded.",
+     [("killed", 70), ("injured", 100)]),
+    ("Half a dozen wounded children were seen.", [("injured", 6)]),
+    ("Fourteen of the victims died in airstrikes.", [("killed", 14)]),
+    ("165 people total have been wounded.", [("injured", 165)]),
     ("The figures say 83 extremists died while more than 100 were left wounded.",
      [("killed", 83), ("injured", 100)]),
 ])

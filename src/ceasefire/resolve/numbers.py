@@ -162,7 +162,7 @@ def lexicon() -> _Lexicon:
              for part in ("before", "after", "bare", "none", "toll")}
     table["before"]["both"] = table["after"]["both"] = Phrases(_section(data, "both"))
     table["none"]["both"] = Phrases(_section(data, "none_both"))
-    triggers = {w for part in ("before", "after", "none") for p in table[part].values() for w in p.first}
+    triggers = {w for part in ("before", "after") for p in table[part].values() for w in p.first}
     triggers -= {"the", "left", "claims", "claimed", "claiming", "bodies", "body", "number", "death", "toll"}
     persons = words("persons")
     numbers = {str(k): int(v) for key in ("units", "tens") for k, v in _section(data, key, dict).items()}
