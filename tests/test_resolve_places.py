@@ -212,3 +212,15 @@ def test_places_fakes_governorate_mentions_all_resolve(syria, shared_data):
         agree += gold.get(row["id"]) in found
     assert documents > 300 and mentions > 1000
     assert agree / documents > 0.8
+
+
+def test_places_a_site_lies_in_the_town_its_leading_words_name(syria):
+    prison = syria.resolve("Sidnaya Military Prison", "Detainees died in Sidnaya Military Prison.")
+    assert (prison.admin1, prison.geo_precision, prison.kind) == ("Rif Dimashq", 2, "village")
+    assert where(syria.resolve("Hama Central Prison", "A riot broke out in Hama Central Prison.")) == ("Hama", 2)
+    assert syria.resolve("Hama Central Prison").kind == "city"
+
+
+def test_places_compound_names_do_not_fall_back_on_their_last_word(syria):
+    place = syria.resolve("Kafr Sousa", "A car bomb exploded in Kafr Sousa, in Damascus.")
+    assert place.admin1 == "Damascus" and place.geo_precision == 3

@@ -196,7 +196,7 @@ def resolve(gazetteer: "Gazetteer", mention: str, context: str = "", near_admin1
     places = [p for p in found if p.kind not in ("admin1", "country")]
     countries = [p for p in found if p.kind == "country"]
     if not found:
-        return _unlisted(gazetteer, core, near)
+        return _part_of_name(gazetteer, core, near) or _unlisted(gazetteer, core, near)
     if level == "phonetic" and near and not any(p.admin1 == near for p in found):
         unlisted = _unlisted(gazetteer, core, near)
         if unlisted:
@@ -237,6 +237,24 @@ def _with_precision(place: Place, precision: int) -> Place:
 def _as_admin1(gazetteer: "Gazetteer", admin1: str, precision: int) -> Place | None:
     region = gazetteer.admin1_place(admin1)
     return _with_precision(region, precision) if region else None
+
+
+def _part_of_name(gazetteer: "Gazetteer", core: str, near: str | None) -> Place | None:
+    """'Sidnaya Military Prison' or 'Hama Central Prison' lie in the town their leading words name:
+    that town, at precision 2. Only leading words: 'Kafr Sousa' is not in a place called Sousa."""
+    words = core.split()
+    for size in range(len(words) - 1, 0, -1):
+        part = " ".join(words[:size])
+        if len(name_key(part)) < 4:
+            continue
+        places = [p for p in gazetteer.lookup(part)[1] if p.kind not in ("admin1", "country")]
+        region = gazetteer.admin1(part)
+        if region:  # a governorate's name stands for its capital here
+            places = [p for p in places if p.admin1 == region]
+        chosen = _choose(places, near)
+        if chosen and (near is None or chosen.admin1 == near):
+            return _with_precision(chosen, 2)
+    return None
 
 
 def _unlisted(gazetteer: "Gazetteer", core: str, near: str | None) -> Place | None:
