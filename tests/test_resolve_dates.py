@@ -99,6 +99,13 @@ def test_dates_resolve_against_publication(text, published, expected):
     assert found(text, published) == expected
 
 
+def test_dates_publication_may_be_a_datetime():
+    from datetime import datetime
+
+    assert found("On May 14 and on Sunday.", datetime(2016, 5, 31, 18, 14)) == [
+        ("May 14", "2016-05-14", "day"), ("Sunday", "2016-05-29", "day")]
+
+
 def test_dates_without_publication_only_absolute_dates():
     text = "On Sunday, yesterday and on 9 May 2020 and in March and May 14."
     assert found(text, None) == [("9 May 2020", "2020-05-09", "day")]
@@ -183,6 +190,7 @@ def test_dates_dateline(text, expected):
     "10 Syrian troops killed in clashes with IS Monitor AFP Tuesday 14 Oct 2014",
     "Syria attack on Sunday",
     "March 2016 was the worst month",
+    "May '16 was the worst month",
     "1. Ghouta: On August 21 2013",
     "",
 ])

@@ -374,6 +374,11 @@ def _resolve_match(match: re.Match, published: date | None) -> ResolvedDate | No
     return ResolvedDate(resolved[0], resolved[1], match.string[span[0]:span[1]], span[0], span[1])
 
 
+def _day_of(published: date | None) -> date | None:
+    """A datetime is taken for its day: dates and datetimes do not compare."""
+    return published.date() if isinstance(published, datetime) else published
+
+
 def _lead_starts(text: str, lower: str, position: int, lead: frozenset[str]) -> list[int]:
     """Starts of up to four words before `position` that can open a date expression
     ('between 3 and', 'the end of', 'in', 'two'), earliest first."""
@@ -397,6 +402,7 @@ def find_dates(text: str, published: date | None) -> list[ResolvedDate]:
     """Every date expression in `text` (a sentence or a whole article), resolved against the
     publication date, in text order, non-overlapping."""
     grammar = _grammar()
+    published = _day_of(published)
     lower = text.lower()
     if len(lower) != len(text):           # a few characters lower-case to two: keep offsets
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -427,6 +433,7 @@ _LEAD = re.compile(r"\s*(?:(?:late|early)\s+on\s+|(?:on|in|since|during|at|by)\s
 def resolve_date(expression: str, published: date | None) -> ResolvedDate | None:
     """One date expression ("on Sunday", "9-May-20", "late 2015"); offsets are into `expression`.
     None when it is not a date this module or dateparser can read."""
+    published = _day_of(published)
     start = _LEAD.match(expression).end()
     end = len(expression.rstrip(" .,;"))
     if start >= end:
@@ -456,6 +463,6 @@ def dateline(text: str) -> ResolvedDate | None:
     grammar = _grammar()
     start = _DATELINE_LEAD.match(text).end()
     match = grammar.pattern.match(text, start)
-    if match is None or match.lastgroup not in grammar.absolute - {"year_part", "month_year"}:
+    if match is None or match.lastgroup not in grammar.absolute - {"year_part", "month_year", "month_year_short"}:
         return None
     return _resolve_match(match, None)
