@@ -107,7 +107,8 @@ class ReportContext:
 
 
 def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool = True) -> list[Event]:
-    """The events of one report. With strict=False, statement-like sentences count too."""
+    """The events of one report. With strict=False, statement-like sentences count too when they
+    date the event or count its dead ("X condemned the strike that killed 35 in Idlib on Monday")."""
     drafts: list[Draft] = []
     recent_actor: Actor | None = None
     for index, sentence in enumerate(sentences):
@@ -116,7 +117,8 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue
-        if strict and (context.lexicon.is_not_event(sentence.text) or _is_toll(sentence, context)):
+        if _is_toll(sentence, context) or (context.lexicon.is_not_event(sentence.text) and (
+                strict or not (sentence.dates or any(c.kind == "killed" and c.count for c in sentence.casualties)))):
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue

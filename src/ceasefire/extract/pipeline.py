@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 from ceasefire.config import PACKAGE_DATA, default_country
 from ceasefire.errors import CeasefireError
 from ceasefire.extract.events import (
-    Casualty, DateMention, PlaceMention, ReportContext, Sentence, assemble, event_places,
+    LIST_GAP, Casualty, DateMention, PlaceMention, ReportContext, Sentence, assemble, event_places,
 )
 from ceasefire.extract.lexicon import load_lexicon
 from ceasefire.model import Event, Report
@@ -132,10 +132,7 @@ class Extractor:
             country_name=self.country_name, registry=self.registry, lexicon=self.lexicon,
             fallback_place=_first_place(sentences),
         )
-        events = assemble(sentences, context)
-        if not events:
-            events = assemble(sentences, context, strict=False)
-        return events
+        return assemble(sentences, context) or assemble(sentences, context, strict=False)
 
     def _sentence(self, sent: Span, published: date | None, hint: str | None) -> Sentence:
         text = sent.text.rstrip()
@@ -183,6 +180,22 @@ class Extractor:
             if NEIGHBOURHOOD_AFTER.match(text[end:end + 80]):
                 place = self._city_of(named, hint) or place  # a quarter of the city the report is about
             mentions.append(PlaceMention(surface, offset + start, offset + end, place))
+        return self._cities_in_lists(mentions, text, offset)
+
+    def _cities_in_lists(self, mentions: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
+        """In "car bombs in Tartus and Jableh" a governorate's name listed with towns is its city."""
+        for i, mention in enumerate(mentions):
+            if mention.place.kind != "admin1":
+                continue
+            neighbours = [m for m in (mentions[i - 1] if i else None, mentions[i + 1] if i + 1 < len(mentions) else None)
+                          if m is not None and m.place.kind not in ("admin1", "country")]
+            for other in neighbours:
+                a, b = sorted((mention, other), key=lambda m: m.start)
+                if LIST_GAP.match(text[a.end - offset:b.start - offset]):
+                    city = self._city_of({mention.place.admin1}, None)
+                    if city is not None:
+                        mention.place = city
+                    break
         return mentions
 
     def _city_of(self, named: set[str], hint: str | None) -> Place | None:
