@@ -6,6 +6,7 @@ recomputed at any time: a new run replaces that agreement's earlier verdicts and
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import re
 from collections.abc import Iterable, Iterator
@@ -327,4 +328,6 @@ def assess(events: Iterable[Event | dict], agreement: Agreement | str,
         if isinstance(event, dict):
             event = Event.from_dict(event)
         kept = [v for v in event.verdicts or () if v.get("agreement") != agreement.id]
-        yield dataclasses.replace(event, verdicts=kept + judge.verdicts(event))
+        assessed = copy.copy(event)  # a shallow copy: the caller's event keeps its own verdicts list
+        assessed.verdicts = kept + judge.verdicts(event)
+        yield assessed
