@@ -33,16 +33,38 @@ def _whole_text(source: Source) -> str | Item:
         return decode(source, handle.read())
 
 
+HEADER_FIELDS = {"source": "source", "published": "published", "date": "published", "title": "title",
+                 "url": "url", "link": "url"}
+HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z]+):[ \t]*(?P<value>.*?)\s*$")
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """A leading block of `Source:`, `Published:`, `Title:`, `URL:` lines, ended by a blank line,
+    is the report's metadata; the rest is its body. Text without such a block is all body."""
+    head, sep, body = text.lstrip("\ufeff").partition("\n\n")
+    fields: dict[str, str] = {}
+    for line in head.splitlines():
+        match = HEADER_LINE.match(line)
+        key = match and HEADER_FIELDS.get(match.group("key").lower())
+        if not key:
+            return {}, text
+        fields[key] = match.group("value")
+    return (fields, body) if sep and fields else ({}, text)
+
+
 def read_text(source: Source) -> Iterator[Item]:
     text = _whole_text(source)
     if not isinstance(text, str):
         yield text
         return
-    if not text.strip():
+    fields, body = split_header(text)
+    if not body.strip():
         yield input_error(E101, source.name, None, "only whitespace")
         return
-    title = text.strip().splitlines()[0].lstrip("# ").strip()[:200]
-    yield Report(id=report_id(text), text=text, title=title or None, path=source.name)
+    title = fields.get("title") or body.strip().splitlines()[0].lstrip("# ").strip()[:200]
+    yield Report(id=report_id(body), text=body, title=title or None, path=source.name,
+                 source=fields.get("source") or None, url=fields.get("url") or None,
+                 published=parse_published(fields.get("published")))
 
 
 class _VisibleText(HTMLParser):
