@@ -15,18 +15,18 @@ The rules, in order (a pair must pass every one):
   coordinates within `max_km`, or the same admin2. A mention placed only at admin1 level is a
   *coarse* match, accepted for the same event type at the same date only;
 - **actors**: no actor1 on one side (an "Unidentified Armed Group" counts as none), the same
-  actor1, or the same two sides swapped. Different
-  perpetrators for one harm are a *contested* attribution: accepted only for the same event type,
-  a strong place match and dates at most a day apart, and recorded as contested.
+  actor1, or the same two sides swapped. Different perpetrators for one harm are a *contested*
+  attribution: accepted only for the same event type, the same place (or points within
+  `max_km`) and day-precise dates at most a day apart, and recorded as contested.
 """
 from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ceasefire.model import Event
 
