@@ -21,6 +21,10 @@ def _as(token: str | None) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"} if token else {}
 
 
+def _review(client, token: str, event_id: str, **body):
+    return client.post(f"/api/v1/events/{event_id}/review", headers=_as(token), json=body)
+
+
 def test_api_auth_reading_needs_a_token_by_default(served):
     store, tokens = served
     client = TestClient(create_app(store=store))
@@ -36,7 +40,7 @@ def test_api_auth_public_read_opens_reading_but_not_writing(served):
     client = TestClient(create_app(store=store, public_read=True))
     event_id = client.get("/api/v1/events").json()["items"][0]["event_id"]
     assert client.get(f"/api/v1/events/{event_id}").status_code == 200
-    write = client.post(f"/api/v1/events/{event_id}/review", json={"action": "verify", "reason": "seen"})
+    write = _review(client, None, event_id, action="verify", reason="seen")
     assert write.status_code == 401
 
 
@@ -44,8 +48,7 @@ def test_api_auth_viewer_may_not_review(served):
     store, tokens = served
     client = TestClient(create_app(store=store))
     event_id = store.events(limit=1)[0]["event_id"]
-    refused = client.post(f"/api/v1/events/{event_id}/review", headers=_as(tokens["viewer"]),
-                          json={"action": "verify", "reason": "looks right"})
+    refused = _review(client, tokens["viewer"], event_id, action="verify", reason="looks right")
     assert refused.status_code == 403
     assert refused.json()["error"]["code"] == "E402"
     assert store.event(event_id)["review_status"] == "unverified"
@@ -55,8 +58,7 @@ def test_api_auth_analyst_review_is_stored_and_audited(served):
     store, tokens = served
     client = TestClient(create_app(store=store))
     event_id = store.events(limit=1)[0]["event_id"]
-    done = client.post(f"/api/v1/events/{event_id}/review", headers=_as(tokens["analyst"]),
-                       json={"action": "reject", "reason": "duplicate of a wire report"})
+    done = _review(client, tokens["analyst"], event_id, action="reject", reason="duplicate of a wire report")
     assert done.status_code == 200 and done.json()["review_status"] == "rejected"
     log = client.get("/api/v1/audit", headers=_as(tokens["analyst"]), params={"target": event_id}).json()
     entry = log["items"][0]
@@ -71,14 +73,12 @@ def test_api_auth_correct_and_merge_go_through_the_store(served):
     store, tokens = served
     client = TestClient(create_app(store=store))
     first, second = (e["event_id"] for e in store.events(limit=2))
-    corrected = client.post(f"/api/v1/events/{first}/review", headers=_as(tokens["analyst"]),
-                            json={"action": "correct", "reason": "toll updated", "fields": {"fatalities": 9}})
+    analyst = tokens["analyst"]
+    corrected = _review(client, analyst, first, action="correct", reason="toll updated", fields={"fatalities": 9})
     assert corrected.status_code == 200 and corrected.json()["event"]["fatalities"] == 9
-    missing = client.post(f"/api/v1/events/{first}/review", headers=_as(tokens["analyst"]),
-                          json={"action": "merge", "reason": "same strike"})
+    missing = _review(client, analyst, first, action="merge", reason="same strike")
     assert missing.status_code == 422 and missing.json()["error"]["field"] == "into"
-    merged = client.post(f"/api/v1/events/{second}/review", headers=_as(tokens["analyst"]),
-                         json={"action": "merge", "reason": "same strike", "into": first})
+    merged = _review(client, analyst, second, action="merge", reason="same strike", into=first)
     assert merged.status_code == 200 and merged.json()["event"]["event_id"] == first
 
 
@@ -86,8 +86,7 @@ def test_api_auth_review_needs_a_reason(served):
     store, tokens = served
     client = TestClient(create_app(store=store))
     event_id = store.events(limit=1)[0]["event_id"]
-    response = client.post(f"/api/v1/events/{event_id}/review", headers=_as(tokens["analyst"]),
-                           json={"action": "verify", "reason": "  "})
+    response = _review(client, tokens["analyst"], event_id, action="verify", reason="  ")
     assert response.status_code == 422 and response.json()["error"]["code"] == "E422"
 
 

@@ -71,6 +71,17 @@ def _ready(page, view: str) -> None:
     page.wait_for_selector(f"body[data-ready='{view}']")
 
 
+def _verify_first_in_queue(page, base: str, reason: str) -> str:
+    """Open the review queue, give a reason and press Verify on its first row; returns the event id."""
+    page.goto(base + "/#view=review")
+    _ready(page, "review")
+    row = page.locator("#review-table tbody tr").first
+    event_id = row.get_attribute("data-event-id")
+    row.locator("input.review-reason").fill(reason)
+    row.locator("button[data-action=verify]").click()
+    return event_id
+
+
 def test_web_dashboard_end_to_end(server, browser, tmp_path):
     from playwright.sync_api import expect
 
@@ -112,12 +123,7 @@ def test_web_dashboard_end_to_end(server, browser, tmp_path):
     assert page.locator("#event-detail script").count() == 0 and not dialogs
 
     # an analyst verifies an event; the audit log shows it
-    page.goto(base + "/#view=review")
-    _ready(page, "review")
-    row = page.locator("#review-table tbody tr").first
-    event_id = row.get_attribute("data-event-id")
-    row.locator("input.review-reason").fill("matches two independent reports")
-    row.locator("button[data-action=verify]").click()
+    event_id = _verify_first_in_queue(page, base, "matches two independent reports")
     page.wait_for_selector(f"#notice:has-text('{event_id}: verified')")
     assert store.event(event_id)["review_status"] == "verified"
     page.goto(base + "/#view=audit")
@@ -130,12 +136,7 @@ def test_web_dashboard_end_to_end(server, browser, tmp_path):
     _sign_in(page, tokens["viewer"])
     page.wait_for_selector("#whoami:has-text('viewer')")
     assert not page.is_visible("#tabs a[data-view=review]")
-    page.goto(base + "/#view=review")
-    _ready(page, "review")
-    row = page.locator("#review-table tbody tr").first
-    other = row.get_attribute("data-event-id")
-    row.locator("input.review-reason").fill("trying anyway")
-    row.locator("button[data-action=verify]").click()
+    other = _verify_first_in_queue(page, base, "trying anyway")
     page.wait_for_selector("#notice.error:has-text('E402')")
     assert store.event(other)["review_status"] == "unverified"
     assert not outside, f"the page fetched from outside: {outside}"

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ceasefire.api.errors import ApiError
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="how many items, at most 1000")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
 
 bearer = HTTPBearer(auto_error=False, description="A token from `ceasefire user add` or the admin API.")
 

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from ceasefire.api.deps import StoreDep, permit
+from ceasefire.api.deps import Limit, Offset, StoreDep, permit
 
 router = APIRouter(prefix="/api/v1/audit", tags=["audit"])
 
@@ -13,8 +13,8 @@ router = APIRouter(prefix="/api/v1/audit", tags=["audit"])
 @router.get("", summary="Audit log entries, newest first")
 def list_audit(store: StoreDep, _: Annotated[Any, Depends(permit("review"))],
                target: Annotated[str | None, Query(max_length=200, description="only entries about this id")] = None,
-               limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-               offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
+               limit: Limit = 100,
+               offset: Offset = 0) -> dict[str, Any]:
     """Who did what, when and why: each entry is chained to the one before by its hash."""
     entries = store.audit_log(target=target, limit=limit, offset=offset)
     return {"limit": limit, "offset": offset, "items": entries}

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
 
-from ceasefire.api.deps import Reader, StoreDep, permit
+from ceasefire.api.deps import Limit, Offset, Reader, StoreDep, permit
 from ceasefire.api.errors import ApiError
 from ceasefire.api.schemas import EventDetail, EventPage, EventPublic, ReviewRequest, ReviewResult
 from ceasefire.model import EVENT_TYPES, SUB_EVENT_TYPES, VERDICT_STATUSES
@@ -42,8 +42,8 @@ Filters = Annotated[EventFilter, Depends(event_filter)]
 
 @router.get("", response_model=EventPage, summary="List events")
 def list_events(store: StoreDep, _: Reader, filters: Filters,
-                limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> EventPage:
+                limit: Limit = 100,
+                offset: Offset = 0) -> EventPage:
     items = store.events(filters, limit=limit, offset=offset)
     return EventPage(total=store.count_events(filters), limit=limit, offset=offset,
                      items=[EventPublic.model_validate(item) for item in items])

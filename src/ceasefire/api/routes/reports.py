@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from ceasefire.api.deps import Reader, StoreDep
+from ceasefire.api.deps import Limit, Offset, Reader, StoreDep
 from ceasefire.api.errors import ApiError
 from ceasefire.api.schemas import ReportDetail, ReportPage, ReportPublic
 
@@ -16,8 +16,8 @@ router = APIRouter(prefix="/api/v1/reports", tags=["reports"])
 def list_reports(store: StoreDep, _: Reader,
                  text: Annotated[str | None, Query(max_length=200, description="words in title or text")] = None,
                  source: Annotated[str | None, Query(max_length=200)] = None,
-                 limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                 offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> ReportPage:
+                 limit: Limit = 100,
+                 offset: Offset = 0) -> ReportPage:
     items = store.reports(limit=limit, offset=offset, text=text, source=source)
     return ReportPage(total=store.count_reports(text=text, source=source), limit=limit, offset=offset,
                       items=[ReportPublic.model_validate(item) for item in items])
