@@ -118,6 +118,9 @@
     tallies($("#tallies-admin1"), byArea.rows);
     $("#tally-hint").textContent = agreement ? `under ${agreement}` : "no agreement installed";
     timeline($("#timeline"), page.items);
+    const partial = page.total > page.items.length ? `newest ${number(page.items.length)} of ${number(page.total)} events` : "";
+    $("#map-hint").textContent = partial;
+    $("#timeline-hint").textContent = "events per day by party; line: fatalities" + (partial ? ` (${partial})` : "");
     const names = [...new Set(page.items.map((e) => e.admin1).filter(Boolean))].sort();
     $("#admin1-list").replaceChildren(...names.map((n) => el("option", { value: n })));
   }
