@@ -391,7 +391,8 @@ def _lead_starts(text: str, lower: str, position: int, lead: frozenset[str]) -> 
         while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "'"):
             begin -= 1
         word = lower[begin:end]
-        if begin == end or word not in lead and not word.rstrip("stndrh").isdecimal():
+        ordinal = word[:-2].isdecimal() and word[-2:] in ("st", "nd", "rd", "th")
+        if begin == end or word not in lead and not ordinal:   # a plain number is an anchor itself
             break
         starts.append(begin)
         end = begin

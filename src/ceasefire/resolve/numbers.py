@@ -299,7 +299,7 @@ def _word_number(tokens: _Tokens, i: int) -> tuple[int, int] | None:
     return total + current, j
 
 
-def _read_number(tokens: _Tokens, i: int) -> _Count | None:
+def _read_number(tokens: _Tokens, i: int, nested: bool = False) -> _Count | None:
     """A number with its qualifiers: 'at least 19', 'dozens of', 'between 3 and 5'."""
     lex = lexicon()
     n = len(tokens)
@@ -319,16 +319,16 @@ def _read_number(tokens: _Tokens, i: int) -> _Count | None:
         break
     if i >= n:
         return None
-    if tokens.words[i] == "between":
-        low = _read_number(tokens, i + 1)
+    if tokens.words[i] == "between" and not nested:
+        low = _read_number(tokens, i + 1, nested=True)
         if low and low.end < n and tokens.words[low.end] == "and":
-            high = _read_number(tokens, low.end + 1)
+            high = _read_number(tokens, low.end + 1, nested=True)
             if high:
                 return _Count(low.value, True, start, high.end)
         return None
     word = tokens.words[i]
-    if word in ("a", "an") and tokens.words[i + 1:i + 3] == ["family", "of"]:
-        inner = _read_number(tokens, i + 3)
+    if word in ("a", "an") and tokens.words[i + 1:i + 3] == ["family", "of"] and not nested:
+        inner = _read_number(tokens, i + 3, nested=True)
         if inner and inner.value:
             return _Count(inner.value, inner.approximate, start, inner.end, head="family")
     size = tokens.match(i, lex.vague_index)
@@ -378,7 +378,8 @@ def _singular(word: str) -> bool:
     return word in lex.persons or word in lex.kin
 
 
-def _read_phrase(tokens: _Tokens, i: int, through_triggers: bool = True) -> _Count | None:
+def _read_phrase(tokens: _Tokens, i: int, through_triggers: bool = True,
+                 coordinate: bool = True) -> _Count | None:
     """A count and the noun phrase it counts: 'at least 35 civilians', 'a 12-year-old boy',
     'two children and their mother'. None when the number counts something else.
     `through_triggers` lets a coordinated count carry its own verb ("76 children and 41 women
@@ -433,7 +434,8 @@ def _read_phrase(tokens: _Tokens, i: int, through_triggers: bool = True) -> _Cou
         return None
     if count.value is None and count.known:
         return None
-    _add_coordinated(tokens, count, through_triggers)
+    if coordinate:
+        _add_coordinated(tokens, count, through_triggers)
     return count
 
 
@@ -453,7 +455,9 @@ def _add_coordinated(tokens: _Tokens, count: _Count, through_triggers: bool) -> 
     '76 children and 41 women' -> 117; '120 soldiers and pro-regime militiamen' stays 120."""
     lex = lexicon()
     n = len(tokens)
-    while count.end + 1 < n and tokens.words[count.end] == "and":
+    for _ in range(8):                # a list of victims, not a whole page of them
+        if not (count.end + 1 < n and tokens.words[count.end] == "and"):
+            return
         j = count.end + 1
         if tokens.words[j] in ("his", "her", "their") and count.head and _is_person(count.head):
             j += 1
@@ -472,7 +476,7 @@ def _add_coordinated(tokens: _Tokens, count: _Count, through_triggers: bool) -> 
             count.end, count.head = k + 1, kin
             continue
         if _starts_number(tokens, j):
-            other = _read_phrase(tokens, j, through_triggers)
+            other = _read_phrase(tokens, j, through_triggers, coordinate=False)
             if other is None or other.value is None or not (other.head and _is_person(other.head)):
                 return
             if not through_triggers and _after_trigger(tokens, other.end):   # "31 people and 170 wounded"
@@ -480,7 +484,7 @@ def _add_coordinated(tokens: _Tokens, count: _Count, through_triggers: bool) -> 
             count.value = (count.value or 0) + other.value
             count.approximate = count.approximate or other.approximate
             count.end, count.head = other.end, other.head
-            return
+            continue
         # "120 soldiers and pro-regime militiamen": more people under the same count
         k = j
         while k < n and k - j < 3 and _plain_word(tokens, k):
