@@ -24,7 +24,7 @@ import yaml
 from ceasefire import config
 from ceasefire.errors import InputError, ValidationError
 from ceasefire.resolve.places import (
-    _MARKS, KINDS, Place, Romanisation, fuzzy_allowed, name_key, resolve as resolve_place,
+    KINDS, Place, Romanisation, display_name, fuzzy_allowed, name_key, resolve as resolve_place, surface_variants,
 )
 
 COUNTRIES_DIR = config.PACKAGE_DATA / "countries"
@@ -168,6 +168,13 @@ def load_romanisation(languages: tuple[str, ...]) -> Romanisation:
     return Romanisation(articles, phonetic, variants)
 
 
+def romanisation_for(country: str, pack: CountryPack | None) -> Romanisation:
+    """The rules of the pack's languages, else of the languages GeoNames lists for the country."""
+    languages = pack.languages if pack and pack.languages else tuple(
+        lang for lang in (geonames_country(country).get("languages") or "").split(",") if lang)
+    return load_romanisation(languages)
+
+
 def ambiguous_words() -> tuple[frozenset[str], frozenset[str]]:
     """(names never worth matching in prose on their own, English function words)."""
     data = _read_yaml(GAZETTEER_DIR / "ambiguous.yaml")
@@ -222,30 +229,6 @@ def _usable_alternate(name: str) -> bool:
     """Latin-script, written as a name (not 'tl tmr'), not a code ('ALP')."""
     return (len(name) >= 3 and _is_latin(name) and any(ch.isupper() for ch in name)
             and not (name.isupper() and len(name) <= 4))
-
-
-def surface_variants(name: str, roman: Romanisation, limit: int = 24) -> list[str]:
-    """Spellings reports use for one name: article styles, dropped article, word variants."""
-    forms = [name]
-    article = roman.article_re
-    if article is not None and article.search(name):
-        for style in ("{}-", "{} ", "al-", "al "):
-            forms.append(article.sub(lambda m: style.format(m.group(1)), name))
-        bare = article.sub("", name, count=1) if article.match(name) else None
-        if bare and len(name_key(bare)) >= 5:
-            forms.append(bare)
-    for pattern, group in roman.variant_res:
-        for form in list(forms):
-            found = pattern.search(form)
-            if found:
-                word = found.group(1).lower()
-                forms += [pattern.sub(other, form) for other in group if other.lower() != word]
-    seen, out = set(), []
-    for form in forms:
-        if form not in seen:
-            seen.add(form)
-            out.append(form)
-    return out[:limit]
 
 
 # --- build -------------------------------------------------------------------------------------
@@ -317,12 +300,6 @@ class _Builder:
                     self.counts["names"] += 1
 
 
-def display_name(name: str) -> str:
-    """'Dārayyā' -> 'Darayya', 'I‘zāz' -> 'Izaz': how English-language records spell a name."""
-    text = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in text if not unicodedata.combining(ch) and ch not in _MARKS)
-
-
 def _kind(population: int, is_capital: bool) -> str:
     if is_capital or population >= CITY_POPULATION:
         return "city"
@@ -365,9 +342,7 @@ def build_gazetteer(country: str, path: Path | None = None) -> Path:
         raise InputError(f"unknown country code {country!r} (expected ISO 3166-1 alpha-2, e.g. SY)",
                          field="country", code="E130")
     info = geonames_country(country)
-    languages = pack.languages if pack and pack.languages else tuple(
-        lang for lang in (info.get("languages") or "").split(",") if lang)
-    roman = load_romanisation(languages)
+    roman = romanisation_for(country, pack)
     rows = list(iter_geonames(country))
     regions = list(pack.admin1) if pack and pack.admin1 else _admin1_without_pack(country, rows, roman)
     path = Path(path) if path else default_path(country)
@@ -463,11 +438,7 @@ class Gazetteer:
         self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self.meta = dict(self.db.execute("SELECT key, value FROM meta"))
         self.country = self.meta["country"]
-        pack = load_country_pack(self.country)
-        info = geonames_country(self.country)
-        languages = pack.languages if pack and pack.languages else tuple(
-            lang for lang in (info.get("languages") or "").split(",") if lang)
-        self.roman = load_romanisation(languages)
+        self.roman = romanisation_for(self.country, load_country_pack(self.country))
         self._places: dict[int, Place] = {}
         self._lookups: dict[str, tuple[str, list[Place]]] = {}
         self._regions = {name: (place_id, bool(city)) for name, place_id, city in

@@ -39,9 +39,7 @@ class Place:
 
 def name_key(text: str) -> str:
     """Lower-case ASCII words: 'Ḩamāh' -> 'hamah', "Dar'a" -> 'dara', 'al-Bab' -> 'al bab'."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch) and ch not in _MARKS)
-    text = text.lower().replace("ı", "i")
+    text = display_name(text).lower().replace("ı", "i")
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
@@ -100,6 +98,38 @@ def fuzzy_allowed(phon: str, bare_a: str, bare_b: str) -> bool:
     if len(phon) >= 4 and min(len(bare_a), len(bare_b)) >= 6:
         return True
     return len(phon) == 3 and min(len(bare_a), len(bare_b)) >= 5 and edit_distance(bare_a, bare_b) <= 1
+
+
+# --- surface forms ----------------------------------------------------------------------------
+
+def display_name(name: str) -> str:
+    """'Dārayyā' -> 'Darayya', 'I‘zāz' -> 'Izaz': how English-language records spell a name."""
+    text = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in text if not unicodedata.combining(ch) and ch not in _MARKS)
+
+
+def surface_variants(name: str, roman: Romanisation, limit: int = 24) -> list[str]:
+    """Spellings reports use for one name: article styles, dropped article, word variants."""
+    forms = [name]
+    article = roman.article_re
+    if article is not None and article.search(name):
+        for style in ("{}-", "{} ", "al-", "al "):
+            forms.append(article.sub(lambda m: style.format(m.group(1)), name))
+        bare = article.sub("", name, count=1) if article.match(name) else None
+        if bare and len(name_key(bare)) >= 5:
+            forms.append(bare)
+    for pattern, group in roman.variant_res:
+        for form in list(forms):
+            found = pattern.search(form)
+            if found:
+                word = found.group(1).lower()
+                forms += [pattern.sub(other, form) for other in group if other.lower() != word]
+    seen, out = set(), []
+    for form in forms:
+        if form not in seen:
+            seen.add(form)
+            out.append(form)
+    return out[:limit]
 
 
 # --- context cues ------------------------------------------------------------------------------
