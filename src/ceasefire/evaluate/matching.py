@@ -3,13 +3,14 @@
 
 A prediction can match a gold event when both name the same governorate and event type, the
 date fits, and, when both carry document ids, they share the gold's document. Candidate pairs
-are only formed inside blocks of (governorate, type, document, month), never by comparing every
+are only formed inside blocks of (governorate, type, document, date), never by comparing every
 prediction with every gold event. Pairs are then taken best first: place name (4), sub-type (2),
 actor group (1), ties by file order.
 """
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -122,45 +123,51 @@ def date_fits(gold: Gold, pred: Predicted) -> bool:
     return abs((pred.day - gold.day).days) <= gold.tol
 
 
-class _ByMonth:
-    """Predictions by the month of their date; year-precision ones by year."""
+class _ByDate:
+    """Predictions by date: day-precise ones by day, month-precise ones by month, year-precise
+    ones by year."""
 
     def __init__(self) -> None:
+        self.days: dict[int, list[Predicted]] = defaultdict(list)
         self.months: dict[tuple[int, int], list[Predicted]] = defaultdict(list)
         self.years: dict[int, list[Predicted]] = defaultdict(list)
 
     def add(self, pred: Predicted) -> None:
         if pred.precision in YEARLY:
             self.years[pred.day.year].append(pred)
-        else:
+        elif pred.precision in COARSE:
             self.months[(pred.day.year, pred.day.month)].append(pred)
+        else:
+            self.days[pred.day.toordinal()].append(pred)
 
     def near(self, gold: Gold) -> Iterator[Predicted]:
         """Every prediction whose date could fit (a superset; `date_fits` decides)."""
         year, month = gold.month or (gold.day.year, gold.day.month)
         yield from self.years.get(year, ())
-        if gold.month is not None or gold.tol == 0:
-            yield from self.months.get((year, month), ())
-            return
-        first, last = _month_span(gold.day, gold.tol)
-        for key, preds in self.months.items():
-            if first <= key <= last:
-                yield from preds
+        yield from self.months.get((year, month), ())
+        if gold.month is not None:
+            first = date(year, month, 1).toordinal()
+            yield from self._days(first, first + monthrange(year, month)[1] - 1)
+        else:
+            centre = gold.day.toordinal()
+            yield from self._days(centre - gold.tol, centre + gold.tol)
 
-
-def _month_span(day: date, tol: int) -> tuple[tuple[int, int], tuple[int, int]]:
-    lo = date.fromordinal(max(1, day.toordinal() - tol))
-    hi = date.fromordinal(min(date.max.toordinal(), day.toordinal() + tol))
-    return (lo.year, lo.month), (hi.year, hi.month)
+    def _days(self, first: int, last: int) -> Iterator[Predicted]:
+        if last - first > len(self.days):
+            days: Iterable[int] = sorted(d for d in self.days if first <= d <= last)
+        else:
+            days = range(first, last + 1)
+        for day in days:
+            yield from self.days.get(day, ())
 
 
 class _Block:
     """Predictions of one governorate and event type, by document."""
 
     def __init__(self) -> None:
-        self.every = _ByMonth()
-        self.without_doc = _ByMonth()
-        self.by_doc: dict[str, _ByMonth] = defaultdict(_ByMonth)
+        self.every = _ByDate()
+        self.without_doc = _ByDate()
+        self.by_doc: dict[str, _ByDate] = defaultdict(_ByDate)
 
     def add(self, pred: Predicted) -> None:
         self.every.add(pred)

@@ -15,12 +15,13 @@ from ceasefire.config import PACKAGE_DATA, default_country
 from ceasefire.errors import ValidationError
 
 EVAL_DATA = PACKAGE_DATA / "eval"
+_OTHER = re.compile(r"[^a-z0-9]+")
 
 
 def norm(text: Any) -> str:
     """Accents dropped, lower case, every run of other characters one space."""
     text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    return _OTHER.sub(" ", text.lower()).strip()
 
 
 @dataclass
@@ -33,11 +34,16 @@ class ScoringRules:
     actor_groups: tuple[tuple[str, re.Pattern[str]], ...]
     equivalent: dict[str, frozenset[str]]  # main-admin1: label -> governorates it covers
     _groups: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _admin1s: dict[Any, str | None] = field(default_factory=dict, repr=False)
 
     def admin1_of(self, value: Any) -> str | None:
         """The canonical governorate; an unknown spelling stays as normalised; None if empty."""
-        key = self.admin1_words.sub("", norm(value)).strip()
-        return self.admin1.get(key, key or None)
+        if not isinstance(value, str):
+            value = str(value) if value else ""
+        if value not in self._admin1s:
+            key = self.admin1_words.sub("", norm(value)).strip()
+            self._admin1s[value] = self.admin1.get(key, key or None)
+        return self._admin1s[value]
 
     def actor_group(self, value: Any) -> str | None:
         """The group code of an actor name (first matching group), None for no actor."""
