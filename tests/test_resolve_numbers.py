@@ -215,6 +215,17 @@ def test_numbers_find_casualties_never_raises_and_offsets_slice_back(text):
         assert c.count is None or c.count >= 0
 
 
+@pytest.mark.parametrize("text", [
+    "They killed " + " and ".join(["2 men"] * 3000) + ".",
+    "They killed " + "between " * 3000 + "3 and 5 people.",
+    "They killed " + "a family of " * 3000 + "five.",
+])
+def test_numbers_long_lists_do_not_exhaust_the_stack(text):
+    (found,) = find_casualties(text)
+    assert found.kind == "killed"
+    assert text[found.start:found.end] == found.text
+
+
 @given(st.text(max_size=60))
 @settings(max_examples=200, deadline=None)
 def test_numbers_parse_number_never_raises(text):
