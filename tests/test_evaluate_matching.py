@@ -40,6 +40,8 @@ def test_matching_date_tolerance():
     assert matched(gold(date_tol=1), pred(event_date="2016-05-09"))
     assert not matched(gold(date_tol=1), pred(event_date="2016-05-12"))
     assert matched(gold(date="2016-05-30", date_tol=3), pred(event_date="2016-06-02"))
+    assert matched(gold(date_tol=400), pred(event_date="2017-05-01"))
+    assert not matched(gold(date_tol=400), pred(event_date="2017-06-20"))
 
 
 def test_matching_month_gold_takes_any_day_of_it():
