@@ -176,7 +176,12 @@ class Judge:
             return found.none(f"'{account.actor1}' is not a party to the agreement", found.clause)
         if actor is None or actor.kind == "unidentified" or actor.label_only:
             found.perpetrator = account.actor1 or "an unnamed perpetrator"
-            who = "no perpetrator is named" if not account.actor1 else f"'{account.actor1}' identifies no one"
+            if not account.actor1:
+                who = "no perpetrator is named"
+            elif actor.label_only:
+                who = f"'{account.actor1}' identifies no one"
+            else:
+                who = "the perpetrator is not identified"
             return found.set("unattributed", who)
         chain = self.registry.lineage(actor)
         found.party = chain[-1].name
