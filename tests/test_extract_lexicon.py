@@ -65,3 +65,19 @@ def test_extract_lexicon_protest_outcomes(lexicon):
     assert lexicon.protest_outcome("security forces opened fire on the crowd, killing two") \
         == "Excessive force against protesters"
     assert lexicon.protest_outcome("residents marched peacefully") is None
+
+
+def test_extract_lexicon_period_kept_when_the_day_is_given(lexicon):
+    text = "Bombings struck Tartus on Monday, the deadliest attack since the war began."
+    assert lexicon.is_not_event(text)
+    assert not lexicon.is_not_event(text, dated=True)
+
+
+def test_extract_lexicon_plans_of_others_are_not_plans_of_attack(lexicon):
+    assert not lexicon.is_not_event("Residents protested, denouncing HTS plans to open crossings.")
+    assert lexicon.is_not_event("The army is preparing to storm the town.")
+
+
+def test_extract_lexicon_claims_of_responsibility(lexicon):
+    assert lexicon.claims_responsibility("The Islamic State group claimed the bombings in a statement.")
+    assert not lexicon.claims_responsibility("The government claimed victory.")

@@ -147,3 +147,19 @@ def test_extract_dev_sets_give_events_with_evidence(shared_data, name):
                                                                report_id=row["id"])]
     assert len(events) >= len(rows) * 0.9
     assert all(e.evidence and e.report_id for e in events)
+
+
+def test_extract_claim_of_responsibility_names_the_perpetrator():
+    text = ("Car bombs struck Tartus and Jableh on Monday, killing more than 140 people. "
+            "The Islamic State group claimed the bombings in a statement.")
+    events = extract(text)
+    assert len(events) == 2
+    assert {e.actor1 for e in events} == {"Islamic State"}
+
+
+def test_extract_aid_blocked_names_the_obstructing_party_first():
+    event = only(extract("A United Nations convoy to Madaya was turned back by government forces on Tuesday.",
+                         published="2016-05-18"))
+    assert event.sub_event_type == "Aid blocked"
+    assert event.actor1 == "Military Forces of Syria (2000-)"
+    assert event.actor2 == "United Nations"

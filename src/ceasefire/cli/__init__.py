@@ -36,10 +36,12 @@ def cli() -> None:
 
 def _register() -> None:
     from ceasefire.cli import (
-        assess_commands, extract_commands, gazetteer_commands, link_commands, serve_commands, store_commands,
+        assess_commands, demo_commands, extract_commands, gazetteer_commands, link_commands, serve_commands,
+        store_commands,
     )
 
-    for module in (extract_commands, gazetteer_commands, assess_commands, store_commands, link_commands, serve_commands):
+    for module in (extract_commands, gazetteer_commands, store_commands, link_commands, assess_commands,
+                   serve_commands, demo_commands):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -20,6 +20,8 @@ LEDE_SENTENCES = 2  # a headline and its first sentence
 ARMED_KINDS = {"state", "foreign-state", "coalition", "rebel", "jihadist", "kurdish", "militia"}
 VICTIM_KINDS = {"civilian", "protester"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+AID_KINDS = {"international"}  # who delivers aid; who blocks it is an armed actor
+OBSTRUCTIONS = {"Aid blocked", "Siege"}
 # Words that make the target of a killing an armed actor (ACLED: Battles, not an attack on civilians).
 COMBATANT_WORDS = re.compile(
     r"\b(?:fighters?|soldiers?|members?|commanders?|officers?|colonel|general|militiam[ae]n|militants?|"
@@ -108,17 +110,22 @@ class ReportContext:
 
 def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool = True) -> list[Event]:
     """The events of one report. With strict=False, statement-like sentences count too when they
-    date the event or count its dead ("X condemned the strike that killed 35 in Idlib on Monday")."""
+    count the dead ("X condemned the strike that killed 35 in Idlib")."""
     drafts: list[Draft] = []
     recent_actor: Actor | None = None
     for index, sentence in enumerate(sentences):
         perpetrators = [m for m in sentence.actors if _can_perpetrate(m.actor)]
+        if drafts and perpetrators and context.lexicon.claims_responsibility(sentence.text):
+            for draft in drafts:
+                if draft.day == drafts[-1].day:
+                    _claimed(draft, perpetrators[0].actor, sentence)
         if not sentence.triggers and not sentence.label:
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue
-        if _is_toll(sentence, context) or (context.lexicon.is_not_event(sentence.text) and (
-                strict or not (sentence.dates or any(c.kind == "killed" and c.count for c in sentence.casualties)))):
+        dated = any(d.precision == "day" for d in sentence.dates)
+        if _is_toll(sentence, context) or (context.lexicon.is_not_event(sentence.text, dated) and (
+                strict or not any(c.kind == "killed" and c.count for c in sentence.casualties))):
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue
@@ -188,6 +195,8 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         sub = context.lexicon.protest_outcome(sentence.text) or sub
     if sub is None:
         return None
+    if SUB_EVENT_TYPES[sub] == "Humanitarian access":
+        actor1, actor2 = _aid_roles(sub, sentence, actor1, actor2)
     actor1, actor2 = _default_actors(sub, actor1, actor2, sentence, context, recent_actor)
     killed = [c for c in sentence.casualties if c.kind == "killed"]
     deaths = bool(killed)
@@ -207,6 +216,15 @@ def _elaborates(sentence: Sentence, places: list[Place], own_date: DateMention |
         _same_place(p, previous.place) for p in places))
     same_day = own_date is None or own_date.day == previous.day
     return same_place and same_day
+
+
+def _claimed(draft: Draft, actor: Actor, sentence: Sentence) -> None:
+    """A claim of responsibility names the perpetrator an event's own sentence did not."""
+    if actor.label_only or (draft.actor1 is not None and draft.actor1.kind != "unidentified"):
+        return
+    draft.actor1 = actor
+    if sentence not in draft.sentences:
+        draft.sentences.append(sentence)
 
 
 def _elaborate(draft: Draft, sentence: Sentence) -> None:
@@ -320,6 +338,19 @@ def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tup
                               and mention.start > trigger.start):
             actor2 = mention.actor
     return actor1, actor2
+
+
+def _aid_roles(sub: str, sentence: Sentence, actor1: Actor | None,
+               actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """Aid blocked or besieged: actor1 is who obstructs, actor2 who was stopped. Aid delivered:
+    actor1 is who delivered."""
+    armed = [m.actor for m in sentence.actors if m.actor.kind in ARMED_KINDS]
+    agencies = [m.actor for m in sentence.actors if m.actor.kind in AID_KINDS]
+    if sub in OBSTRUCTIONS:
+        by = [m.actor for m in sentence.actors if m.actor.kind in ARMED_KINDS
+              and BY_BEFORE.search(sentence_text_before(sentence, m.start, 30))]
+        return (by or armed or [None])[0], (agencies or [None])[0]
+    return (agencies or [actor1])[0], None
 
 
 def _same_side(a: Actor, b: Actor, registry: ActorRegistry) -> bool:

@@ -33,11 +33,16 @@ class Lexicon:
     negation_cues: re.Pattern
     negation_window: int
     not_events: re.Pattern
+    periods: re.Pattern
     protest_outcomes: tuple[tuple[str, re.Pattern], ...]
     anaphora: re.Pattern
     background: re.Pattern
     background_days: int
     aggregate_deaths: int
+    claims: re.Pattern
+
+    def claims_responsibility(self, sentence: str) -> bool:
+        return bool(self.claims.search(sentence))
 
     def triggers(self, text: str) -> list[Trigger]:
         """Triggers in `text`, negated ones left out, highest priority first then text order.
@@ -77,8 +82,9 @@ class Lexicon:
             return None
         return self.labels[match.group(1).lower()], match.end()
 
-    def is_not_event(self, sentence: str) -> bool:
-        return bool(self.not_events.search(sentence))
+    def is_not_event(self, sentence: str, dated: bool = False) -> bool:
+        """A statement, plan or background; or a period, unless the sentence dates a day."""
+        return bool(self.not_events.search(sentence)) or (not dated and bool(self.periods.search(sentence)))
 
     def _negated(self, text: str, start: int) -> bool:
         before = text[max(0, start - self.negation_window):start]
@@ -130,9 +136,11 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
         negation_cues=re.compile(rf"\b(?:{cues})\b[^.;,]*$", re.IGNORECASE),
         negation_window=int(negation.get("window", 30)),
         not_events=re.compile(not_events, re.IGNORECASE),
+        periods=re.compile("|".join(f"(?:{p})" for p in data.get("periods") or ["(?!)"]), re.IGNORECASE),
         protest_outcomes=tuple(outcomes),
         anaphora=re.compile(rf"\s*(?:{anaphora})\b", re.IGNORECASE),
         background=re.compile(rf"\b(?:{background or '(?!)'})\b", re.IGNORECASE),
         background_days=int(data.get("background_days", 45)),
         aggregate_deaths=int(data.get("aggregate_deaths", 1000)),
+        claims=_compile("|".join(f"(?:{p})" for p in data.get("claims") or ["(?!)"]), path, "claims"),
     )
