@@ -137,6 +137,10 @@ def kinds(text: str) -> list[tuple[str, int | None]]:
     ("Half a dozen wounded children were seen.", [("injured", 6)]),
     ("Fourteen of the victims died in airstrikes.", [("killed", 14)]),
     ("165 people total have been wounded.", [("injured", 165)]),
+    ('The strike killed "at least 18 jihadist fighters.', [("killed", 18)]),
+    ("Reports said up to 33 people may have been killed.", [("killed", 33)]),
+    ("Air strikes killed dozens this week in Raqqa.", [("killed", 12)]),
+    ("ISIL killed and crucified five civilians.", [("killed", 5)]),
     ("The figures say 83 extremists died while more than 100 were left wounded.",
      [("killed", 83), ("injured", 100)]),
 ])

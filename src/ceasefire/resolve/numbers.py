@@ -41,6 +41,7 @@ _YEAR_PREPOSITIONS = frozenset("in since until till during from by of to between
 _SINGULAR_DETERMINERS = frozenset("a an the his her its their another this that".split())
 _PRONOUNS_ONE = frozenset(("he", "she", "him"))
 _MODIFIERS_AFTER = frozenset("more other others additional further people persons".split())
+_QUOTES = frozenset('"“”«»')
 _NEGATIONS = frozenset(("no", "neither", "nor", "without", "zero", "nobody", "none"))
 _PLURAL_NOUN_TRIGGERS = frozenset("deaths fatalities bodies corpses casualties injuries".split())
 _LISTING = frozenset("including among amongst mostly mainly most many some half".split())
@@ -169,7 +170,10 @@ def lexicon() -> _Lexicon:
     starts = set(_SINGULAR_DETERMINERS) | set(_PRONOUNS_ONE) | {"between"} | set(numbers)
     for key in ("vague", "approximate", "exact", "unknown"):
         starts |= set(Phrases(data[key]).first)
-    months = read_lexicon(DATES_FILE).get("months", {})
+    calendar = read_lexicon(DATES_FILE)
+    months = calendar.get("months", {})
+    weekdays = {str(w).lower() for names in calendar.get("weekdays", {}).values() for w in names
+                if len(str(w)) > 3}
     return _Lexicon(
         numbers=numbers,
         scales={str(k): int(v) for k, v in _section(data, "scales", dict).items()},
@@ -182,7 +186,7 @@ def lexicon() -> _Lexicon:
         plural_persons=words("plural_persons") | {_plural(w) for w in persons},
         kin=words("kin"),
         things=words("things"),
-        stop=words("stop"),
+        stop=words("stop") | weekdays,
         fillers=words("fillers"),
         asides=words("asides"),
         before=table["before"],
@@ -673,7 +677,7 @@ def _sentence_casualties(tokens: _Tokens, text: str) -> list[Casualties]:
         if not (word[0].isdecimal() or word in starts or word.split("-")[0] in numbers):
             i += 1
             continue
-        left = _left(tokens, i)
+        left = _left(tokens, i - 1 if i and tokens.words[i - 1] in _QUOTES else i)
         if left and any(used[left[1]:i]):
             left = None
         count = _read_phrase(tokens, i, through_triggers=left is None)
