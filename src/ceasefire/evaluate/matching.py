@@ -253,8 +253,10 @@ def evaluate(gold_rows: list[dict[str, Any]], pred_rows: list[dict[str, Any]],
              optional: Iterable[tuple[str, str]] = frozenset(), *, country: str | None = None) -> dict[str, Any]:
     """Precision, recall, F1 and per-field accuracy of predicted events against gold events.
 
-    `optional` holds (admin1, type) pairs, type lower case or "any": unmatched predictions there
-    are neutral. Unmatched predictions without an admin1 are counted but not scored.
+    Governorates are compared by their canonical name in the country's rules (`country`, default
+    the scenario's), on both sides. `optional` holds (admin1, type) pairs, type lower case or
+    "any": unmatched predictions there are neutral. Unmatched predictions without an admin1 are
+    counted but not scored. A gold row that cannot be read raises InputError naming it.
     """
     rules = scoring_rules(country)
     golds = [_gold(row, i, rules) for i, row in enumerate(gold_rows)]
