@@ -178,6 +178,7 @@ def test_dates_resolve_date_refuses(expression, published):
     ("Posted on April 19 2017 by Asharq Al-Awsat", ("April 19 2017", "2017-04-19")),
     ("07.04.2017(updated 1121 07.04.2017) Get short URL", ("07.04.2017", "2017-04-07")),
     ("Sat Aug 13 2016 200 Terrorists Killed", ("Sat Aug 13 2016", "2016-08-13")),
+    ("Last updated at Jun 062016 AMMAN Nearly 50 air strikes", ("Jun 062016", "2016-06-06")),
 ])
 def test_dates_dateline(text, expected):
     resolved = dateline(text)

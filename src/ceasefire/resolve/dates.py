@@ -140,6 +140,7 @@ def _grammar() -> _Grammar:
         ("span_md", rf"\b(?:the\s+weekend\s+of\s+)?{MON}\s+{DAY}\s*(?:-|–|to)\s*{DAY2}(?:,?\s+{YEAR})?", _span),
         ("dmy", rf"\b{WD}(?:the\s+)?{DAY}\s+(?:of\s+)?{MON},?\s*{YEAR}", _day_month),
         ("mdy", rf"\b{WD}{MON}\s+{DAY},?\s+{YEAR}", _day_month),
+        ("mdy_glued", rf"\b{WD}{MON}\s+(?P<d>[0-3]\d)(?P<y>(?:19|20)\d\d)(?!\d)", _day_month),   # "Jun 062016"
         ("mdy_short", rf"\b{WD}{MON}\s+{DAY},?\s+['’](?P<y2>\d\d)(?!\d)", _day_month),
         ("dm", rf"\b{WD}(?:the\s+)?{DAY}\s+(?:of\s+)?{MON}", _day_month),
         ("md", rf"\b{WD}{MON}\s+{DAY}(?![.,]?\d)", _day_month),
@@ -176,7 +177,7 @@ def _grammar() -> _Grammar:
         month_parts={_key(k): int(v) for k, v in data["month_parts"].items()},
         year_parts={_key(k): int(v) for k, v in data["year_parts"].items()},
         relative=relative,
-        absolute=frozenset({"iso", "numeric", "short", "dmy", "mdy", "mdy_short", "month_year",
+        absolute=frozenset({"iso", "numeric", "short", "dmy", "mdy", "mdy_glued", "mdy_short", "month_year",
                             "month_year_short", "year_part"}),
     )
 
@@ -454,7 +455,7 @@ def resolve_date(expression: str, published: date | None) -> ResolvedDate | None
     return ResolvedDate(found[0], found[1], expression[start:end], start, end)
 
 
-_DATELINE_LEAD = re.compile(r"\s*(?:(?:posted|published|updated|date of publication)(?:\s+on)?\s*:?\s*)?",
+_DATELINE_LEAD = re.compile(r"\s*(?:(?:posted|published|(?:last\s+)?updated|date of publication)(?:\s+on|\s+at)?\s*:?\s*)?",
                             re.IGNORECASE)
 
 
