@@ -56,15 +56,13 @@ events = Table(
     Column("merged_into", String),
     Column("mention_key", String(40), nullable=False),
     Column("updated_at", String(32), nullable=False),
+    # filtered lists are ordered newest first, so each filter column is indexed with the date
     Index("ix_events_date_id", "event_date", "id"),
-    Index("ix_events_type", "event_type", "sub_event_type"),
-    Index("ix_events_admin1", "admin1"),
-    Index("ix_events_country", "country"),
-    Index("ix_events_actor1", "actor1"),
-    Index("ix_events_actor2", "actor2"),
-    Index("ix_events_review", "review_status"),
-    Index("ix_events_merged", "merged_into"),
-    Index("ix_events_mention_key", "mention_key"),
+    Index("ix_events_type_date", "event_type", "event_date"),
+    Index("ix_events_sub_type_date", "sub_event_type", "event_date"),
+    Index("ix_events_admin1_date", "admin1", "event_date"),
+    Index("ix_events_country_date", "country", "event_date"),
+    Index("ix_events_review_date", "review_status", "event_date"),
 )
 
 event_mentions = Table(

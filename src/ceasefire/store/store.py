@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select
 from sqlalchemy.exc import OperationalError
 
 from ceasefire import config
@@ -27,7 +27,6 @@ from ceasefire.store.schema import event_mentions, events, mentions, reports, us
 from ceasefire.store.users import User, check_new_user, new_token, require, token_hash
 
 E304 = "E304"  # report id already stored with another text
-E305 = "E305"  # unknown event
 CHUNK = 900  # ids per IN (...) list
 Actor = User | str
 
@@ -415,13 +414,12 @@ class Store:
         (mentions=[MENTION_ID, ...], each moved out into a new event), correct (field=value, checked
         against the EVENTS.md types). Returns the event (for merge, the one merged into)."""
         require(user, "review")
-        action, result_id = reviewing.check(action, reason), event_id
+        action = reviewing.check(action, reason)
 
         def work(connection: Connection) -> str:
             return reviewing.apply(connection, event_id, action, user.name, reason, fields)
 
-        result_id = write(self.engine, work)
-        return self.event(result_id)
+        return self.event(write(self.engine, work))
 
     # --- users ----------------------------------------------------------------------------------
 
