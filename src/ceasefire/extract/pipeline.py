@@ -17,9 +17,8 @@ from typing import Iterable, Iterator
 import spacy
 import yaml
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, get_model_meta, get_package_path
 
 from ceasefire.config import PACKAGE_DATA, default_country
 from ceasefire.errors import CeasefireError
@@ -31,6 +30,7 @@ from ceasefire.model import Event, Report
 from ceasefire.resolve import dates, numbers
 from ceasefire.resolve.actors import ActorRegistry
 from ceasefire.resolve.gazetteer import Gazetteer, load_country_pack
+from ceasefire.resolve.phrases import PhraseIndex
 from ceasefire.resolve.places import Place
 
 PIPELINE_FILE = PACKAGE_DATA / "pipeline.yaml"
@@ -60,16 +60,14 @@ class PlaceRuler:
 
     def __init__(self, nlp: Language, country: str):
         self.country = country
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        forms: dict[str, list[str]] = {}
+        self.names: PhraseIndex[str] = PhraseIndex()
         for surface, key in Gazetteer.open(country).surface_forms():
-            forms.setdefault(key, []).append(surface)
-        for key, surfaces in forms.items():
-            self.matcher.add(key, list(nlp.tokenizer.pipe(surfaces)))
+            self.names.add(surface, key)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
-        doc.spans["places"] = filter_spans(spans)
+        spans = [doc.char_span(start, end, label=key, alignment_mode="expand")
+                 for start, end, key in self.names.find(doc.text)]
+        doc.spans["places"] = filter_spans([s for s in spans if s is not None])
         return doc
 
 
@@ -88,16 +86,20 @@ def settings() -> Settings:
 
 @lru_cache(maxsize=4)
 def load_nlp(country: str) -> Language:
-    """The model's kept components, then the place ruler."""
+    """The model's kept components (the others are never built), then the place ruler."""
+    nlp = model_pipeline()
+    nlp.add_pipe("ceasefire_places", config={"country": country})
+    return nlp
+
+
+def model_pipeline() -> Language:
+    """The spaCy model as configured in pipeline.yaml, without our components."""
     config = settings()
-    nlp = spacy.load(config.model)
-    for name in list(nlp.pipe_names):
-        if name not in config.keep:
-            nlp.remove_pipe(name)
+    components = get_model_meta(get_package_path(config.model)).get("components", [])
+    nlp = spacy.load(config.model, exclude=[c for c in components if c not in config.keep])
     for name in config.keep:
         if name in nlp.disabled:
             nlp.enable_pipe(name)
-    nlp.add_pipe("ceasefire_places", config={"country": country})
     return nlp
 
 

@@ -16,6 +16,7 @@ import yaml
 
 from ceasefire.config import PACKAGE_DATA
 from ceasefire.errors import ValidationError
+from ceasefire.resolve.phrases import PhraseIndex, words
 
 ACTORS_DIR = PACKAGE_DATA / "actors"
 NOUNS_FILE = PACKAGE_DATA / "lexicons" / "military_nouns.yaml"
@@ -40,13 +41,7 @@ class ActorMention:
     via_adjective: bool = False
 
 
-TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 QUALIFIERS = frozenset({"government", "regime", "state", "air", "military"})
-
-
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    """(word, start, end) for each word; hyphens, dots and spaces all separate words."""
-    return [(m.group(0).replace("’", "'"), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
 @dataclass
@@ -54,11 +49,9 @@ class ActorRegistry:
     country: str
     actors: dict[str, Actor] = field(default_factory=dict)
     _alias_to_id: dict[str, str] = field(default_factory=dict)
-    # phrase (lower-case words) -> (actor id, case-sensitive original words or None)
-    _phrases: dict[tuple[str, ...], tuple[str, tuple[str, ...] | None]] = field(default_factory=dict)
-    _adjectives: dict[tuple[str, ...], tuple[str, tuple[str, ...] | None]] = field(default_factory=dict)
-    _nouns: frozenset[tuple[str, ...]] = frozenset()
-    _longest: int = 1
+    _aliases: PhraseIndex = field(default_factory=PhraseIndex)  # alias -> actor id
+    _adjectives: PhraseIndex = field(default_factory=PhraseIndex)  # "Russian" -> russia
+    _nouns: PhraseIndex = field(default_factory=PhraseIndex)  # military nouns
 
     @classmethod
     def load(cls, country: str) -> "ActorRegistry":
@@ -90,55 +83,38 @@ class ActorRegistry:
 
     def find(self, text: str) -> list[ActorMention]:
         """Every actor mention in `text`, leftmost-longest, in text order."""
-        words = _tokens(text)
-        lower = [w.lower() for w, _, _ in words]
+        tokens = words(text)
+        lower = [w.lower() for w, _, _ in tokens]
         found: list[ActorMention] = []
         i = 0
-        while i < len(words):
-            match = self._match_at(words, lower, i)
+        while i < len(tokens):
+            match = self._match_at(tokens, lower, i)
             if match is None:
                 i += 1
                 continue
             end, actor_id, via_adjective = match
-            start_char, end_char = words[i][1], words[end - 1][2]
+            start_char, end_char = tokens[i][1], tokens[end - 1][2]
             found.append(ActorMention(self.actors[actor_id], text[start_char:end_char], start_char, end_char,
                                       via_adjective))
             i = end
         return found
 
-    def _match_at(self, words, lower, i) -> tuple[int, str, bool] | None:
-        best: tuple[int, str, bool] | None = None
-        for n in range(min(self._longest, len(words) - i), 0, -1):
-            entry = self._phrases.get(tuple(lower[i:i + n]))
-            if entry and _case_ok(entry[1], words, i):
-                best = (i + n, entry[0], False)
-                break
-        for n in range(min(self._longest, len(words) - i), 0, -1):
-            entry = self._adjectives.get(tuple(lower[i:i + n]))
-            if not entry or not _case_ok(entry[1], words, i):
-                continue
-            j = i + n
-            if j < len(words) and lower[j] in QUALIFIERS and (j + 1 < len(words)):
-                noun_end = self._noun_at(lower, j + 1) or self._noun_at(lower, j)
-            else:
-                noun_end = self._noun_at(lower, j)
-            if noun_end and (best is None or noun_end > best[0]):
-                best = (noun_end, entry[0], True)
-            break
-        return best
-
-    def _noun_at(self, lower: list[str], j: int) -> int | None:
-        for n in (3, 2, 1):
-            if tuple(lower[j:j + n]) in self._nouns and j + n <= len(lower):
-                return j + n
-        return None
+    def _match_at(self, tokens, lower, i) -> tuple[int, str, bool] | None:
+        """An alias, or an adjective + optional qualifier + military noun, whichever is longer."""
+        best = self._aliases.match_at(tokens, lower, i)
+        result = (best[0], best[1], False) if best else None
+        adjective = self._adjectives.match_at(tokens, lower, i)
+        if adjective:
+            j, actor_id = adjective
+            noun = self._nouns.match_at(tokens, lower, j)
+            if noun is None and j < len(tokens) and lower[j] in QUALIFIERS:
+                noun = self._nouns.match_at(tokens, lower, j + 1)
+            if noun and (result is None or noun[0] > result[0]):
+                result = (noun[0], actor_id, True)
+        return result
 
     def __iter__(self) -> Iterator[Actor]:
         return iter(self.actors.values())
-
-
-def _case_ok(original: tuple[str, ...] | None, words, i: int) -> bool:
-    return original is None or tuple(w for w, _, _ in words[i:i + len(original)]) == original
 
 
 def _read(path: Path) -> list[dict]:
@@ -163,11 +139,6 @@ def _is_acronym(alias: str) -> bool:
     return letters.isupper() and len(letters) <= 4
 
 
-def _phrase_key(alias: str) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
-    words = tuple(w for w, _, _ in _tokens(alias))
-    return tuple(w.lower() for w in words), (words if _is_acronym(alias) else None)
-
-
 @lru_cache(maxsize=None)
 def _load(country: str) -> ActorRegistry:
     registry = ActorRegistry(country)
@@ -175,7 +146,8 @@ def _load(country: str) -> ActorRegistry:
     if (ACTORS_DIR / f"{country}.yaml").exists():
         paths.append(ACTORS_DIR / f"{country}.yaml")
     nouns = yaml.safe_load(NOUNS_FILE.read_text(encoding="utf-8"))["nouns"]
-    registry._nouns = frozenset(_phrase_key(n)[0] for n in nouns)
+    for noun in nouns:
+        registry._nouns.add(noun, True)
     for path in paths:
         for row in _read(path):
             actor = Actor(
@@ -189,14 +161,9 @@ def _load(country: str) -> ActorRegistry:
                 registry._alias_to_id.setdefault(alias, actor.id)
                 if not _is_acronym(alias):
                     registry._alias_to_id.setdefault(alias.lower(), actor.id)
-                key, cased = _phrase_key(alias)
-                if key:
-                    registry._phrases.setdefault(key, (actor.id, cased))
+                registry._aliases.add(alias, actor.id, cased=_is_acronym(alias))
             for adjective in row.get("adjectives") or ():
-                key, cased = _phrase_key(adjective)
-                if key:
-                    registry._adjectives.setdefault(key, (actor.id, cased))
-    registry._longest = max(len(k) for k in list(registry._phrases) + list(registry._adjectives))
+                registry._adjectives.add(adjective, actor.id, cased=_is_acronym(adjective))
     for actor in registry.actors.values():
         if actor.parent and actor.parent not in registry.actors:
             raise ValidationError(f"actor '{actor.id}' names unknown parent '{actor.parent}'",
