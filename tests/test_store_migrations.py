@@ -34,25 +34,25 @@ def test_store_older_revision_is_upgraded_and_keeps_its_rows(db_url):
         assert store.audit_verify().ok
 
 
-def test_store_newer_database_is_refused_with_a_clear_error(db_url):
-    Store.open(db_url).close()
+def _refused(db_url: str, statement: str) -> StoreError:
+    """Change the database behind the store's back, then open it."""
     engine = create_engine(engine_url(db_url))
     with engine.begin() as connection:
-        connection.execute(text("UPDATE alembic_version SET version_num = '0999_future'"))
+        connection.execute(text(statement))
     engine.dispose()
     with pytest.raises(StoreError) as raised:
         Store.open(db_url)
-    assert raised.value.code == "E301" and "0999_future" in str(raised.value)
+    return raised.value
+
+
+def test_store_newer_database_is_refused_with_a_clear_error(db_url):
+    Store.open(db_url).close()
+    error = _refused(db_url, "UPDATE alembic_version SET version_num = '0999_future'")
+    assert error.code == "E301" and "0999_future" in str(error)
 
 
 def test_store_foreign_database_is_not_touched(db_url):
-    engine = create_engine(engine_url(db_url))
-    with engine.begin() as connection:
-        connection.execute(text("CREATE TABLE notes (id INTEGER PRIMARY KEY)"))
-    engine.dispose()
-    with pytest.raises(StoreError) as raised:
-        Store.open(db_url)
-    assert raised.value.code == "E302"
+    assert _refused(db_url, "CREATE TABLE notes (id INTEGER PRIMARY KEY)").code == "E302"
     assert inspect(create_engine(engine_url(db_url))).get_table_names() == ["notes"]
 
 
