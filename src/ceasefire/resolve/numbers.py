@@ -119,6 +119,7 @@ class _Lexicon:
     triggers: frozenset[str]       # first words of every trigger phrase
     stems: tuple[str, ...]         # a sentence without any of these reports no casualties
     starts: frozenset[str]         # words a count can start with (besides digits)
+    singular_heads: frozenset[str]  # persons and kin
 
 
 def read_lexicon(path: Path) -> dict:
@@ -200,6 +201,7 @@ def lexicon() -> _Lexicon:
         triggers=frozenset(triggers | {"killed", "dead", "injured", "wounded"}),
         stems=tuple(sorted(words("stems"))),
         starts=frozenset(starts),
+        singular_heads=persons | words("kin"),
     )
 
 
@@ -208,7 +210,7 @@ def lexicon() -> _Lexicon:
 class _Tokens:
     """Lower-cased tokens of one sentence with their character offsets."""
 
-    __slots__ = ("words", "raw", "starts", "ends")
+    __slots__ = ("words", "raw", "starts", "ends", "_people")
 
     def __init__(self, text: str, offset: int = 0):
         found = list(_TOKEN.finditer(text))
@@ -216,6 +218,15 @@ class _Tokens:
         self.words = [w.lower() for w in self.raw]
         self.starts = [m.start() + offset for m in found]
         self.ends = [m.end() + offset for m in found]
+        self._people: bytearray | None = None
+
+    def people_ahead(self, i: int, reach: int = 7) -> bool:
+        """Whether a singular person noun ("man", "civilian's") follows token i within reach."""
+        if self._people is None:
+            heads = lexicon().singular_heads
+            self._people = bytearray(
+                (w[:-2] if w.endswith(("'s", "’s")) else w) in heads for w in self.words)
+        return any(self._people[i + 1:i + 1 + reach])
 
     def __len__(self) -> int:
         return len(self.words)
@@ -395,8 +406,7 @@ def _read_phrase(tokens: _Tokens, i: int, through_triggers: bool = True,
         return _Count(1, False, i, i + 1, head=word, singular=True)
     if word in _SINGULAR_DETERMINERS and not (word in ("a", "an", "another") and
                                               _read_number_guard(tokens, i)):
-        ahead = {w[:-2] if w.endswith(("'s", "’s")) else w for w in tokens.words[i + 1:i + 8]}
-        if lex.persons.isdisjoint(ahead) and lex.kin.isdisjoint(ahead):
+        if not tokens.people_ahead(i):
             return None           # no person within reach: "the attack", "a car"
         count = _Count(1, False, i, i + 1, singular=True)
     else:
