@@ -11,7 +11,7 @@ from ceasefire.store.database import alembic_config, engine_url, make_engine, re
 
 def test_store_new_database_is_created_at_head(db_url):
     with Store.open(db_url) as store:
-        assert revision(store.engine) == "0003"
+        assert revision(store.engine) == "0004"
         tables = set(inspect(store.engine).get_table_names())
     assert {"reports", "mentions", "events", "event_mentions", "verdicts", "users", "audit_log",
             "audit_head"} <= tables
@@ -29,7 +29,7 @@ def test_store_older_revision_is_upgraded_and_keeps_its_rows(db_url):
                                 "VALUES ('old', 'admin', 'h', '2020-01-01')"))
     engine.dispose()
     with Store.open(db_url) as store:
-        assert revision(store.engine) == "0003"
+        assert revision(store.engine) == "0004"
         assert [u.name for u in store.users()] == ["old"]
         assert store.audit_verify().ok
 
