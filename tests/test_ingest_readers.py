@@ -6,7 +6,6 @@ import io
 import json
 import sys
 
-import pytest
 
 from ceasefire.errors import InputError
 from ceasefire.ingest import ImportedEvent, read_paths, readers
