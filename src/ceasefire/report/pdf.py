@@ -43,17 +43,18 @@ class _Page(FPDF):
     def text_block(self, text: str, size: float = 9, style: str = "", colour=(28, 36, 48)) -> None:
         self.set_font("DejaVu", style, size)
         self.set_text_color(*colour)
-        self.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
     def grid(self, header: list[str], body: list[list], numeric_from: int = 1) -> None:
         """A table; the first column is wider when the rest are numbers."""
         if not body:
             self.text_block("Nothing recorded.")
             return
-        self.set_font("DejaVu", "", 8)
-        widths = [2.4 if numeric_from else 1] + [1] * (len(header) - 1)
+        self.set_font("DejaVu", "", 7.5)
+        widths = [3.2 if numeric_from else 1] + [1] * (len(header) - 1)
+        align = ["LEFT"] + ["RIGHT" if numeric_from else "LEFT"] * (len(header) - 1)
         with self.table(col_widths=widths, headings_style=FontFace(emphasis="BOLD", color=GREY),
-                        line_height=5, text_align="LEFT", borders_layout="HORIZONTAL_LINES") as table:
+                        line_height=4.6, text_align=align, borders_layout="HORIZONTAL_LINES") as table:
             table.row([str(h) for h in header])
             for values in body:
                 table.row([str(v) for v in values])
@@ -69,7 +70,7 @@ def render_pdf(situation: Situation) -> bytes:
                    f"generated {situation.generated.isoformat()}", 8.5, "", GREY)
 
     pdf.heading("Headline")
-    pdf.grid(["", "count"], [[label, f"{value:,}"] for label, value in situation.headline()])
+    pdf.grid(["", ""], [[label, f"{value:,}"] for label, value in situation.headline()])
 
     pdf.heading("Violations per day")
     png = violations_chart(situation.violations_per_day(), "png")
@@ -79,7 +80,7 @@ def render_pdf(situation: Situation) -> bytes:
                          ("Tallies by governorate", tally_table(situation.by_admin1)),
                          ("Humanitarian access", access_table(situation.access))):
         pdf.heading(title)
-        pdf.grid(*table)
+        pdf.grid(*table, numeric_from=0 if title == "Humanitarian access" else 1)
 
     pdf.heading("Notable incidents")
     notable = situation.notable()

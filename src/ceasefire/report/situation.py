@@ -8,8 +8,8 @@ from typing import Any
 STATUSES = ("violation", "excluded", "access_denied", "unattributed", "none")
 TALLY_COLUMNS = {"violation": "violations", "excluded": "excluded", "access_denied": "access_denied",
                  "unattributed": "unattributed", "none": "none"}  # as assess.tally names them
-STATUS_LABELS = {"violation": "violations", "excluded": "excluded", "access_denied": "denied",
-                 "unattributed": "unattrib.", "none": "no breach"}
+STATUS_LABELS = {"violation": "violat.", "excluded": "excl.", "access_denied": "denied",
+                 "unattributed": "unattr.", "none": "none"}
 
 
 def verdict_of(event: dict[str, Any], agreement: str) -> str | None:
@@ -92,7 +92,7 @@ def _is_denied(row: dict[str, Any]) -> bool:
 
 def tally_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
     """Tally rows as a header and body, the verdict statuses in their fixed order."""
-    header = ["", *STATUS_LABELS.values(), "contested", "events", "deaths"]
+    header = ["", *STATUS_LABELS.values(), "contest.", "events", "deaths"]
     body = [[row.get("key") or "unknown", *(row.get(TALLY_COLUMNS[s], 0) or 0 for s in STATUSES),
              row.get("contested", 0) or 0, row.get("events", 0) or 0, row.get("fatalities", 0) or 0]
             for row in sorted(rows, key=lambda r: (-(r.get("violations") or 0), -(r.get("events") or 0)))]
