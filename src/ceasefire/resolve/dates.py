@@ -368,7 +368,10 @@ def _resolve_match(match: re.Match, published: date | None) -> ResolvedDate | No
     groups = {short: match.group(full) for full, short in grammar.groups[name]}
     groups = {short: value for short, value in groups.items() if value is not None}
     groups["__text"] = match.group()
-    resolved = grammar.rules[name](groups, published)
+    try:
+        resolved = grammar.rules[name](groups, published)
+    except (OverflowError, ValueError):     # a day before year 1 or after 9999
+        return None
     if resolved is None:
         return None
     span = match.span(name + "__core") if "core" in groups else match.span()
