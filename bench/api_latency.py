@@ -60,32 +60,54 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def measure(client: TestClient, path: str, params: dict, runs: int) -> tuple[float, float, int]:
-    timings = []
-    for _ in range(runs):
+def measure(client: TestClient, path: str, params_of, runs: int) -> tuple[float, float, int]:
+    """p50/p95 in ms over `runs` requests; params_of(i) varies the filter so no run repeats another."""
+    timings, sizes = [], []
+    for i in range(runs):
         began = time.perf_counter()
-        response = client.get(path, params=params)
+        response = client.get(path, params=params_of(i))
         timings.append((time.perf_counter() - began) * 1000)
         assert response.status_code == 200, response.text
-    body = response.json()
-    size = body.get("total", body.get("totals", {}).get("events", 0))
-    return statistics.median(timings), percentile(timings, 0.95), size
+        body = response.json()
+        sizes.append(body.get("total", body.get("totals", {}).get("events", 0)))
+    return statistics.median(timings), percentile(timings, 0.95), int(statistics.median(sizes))
 
 
+PLACES = ["Idlib", "Aleppo", "Homs", "Rif Dimashq", "Hama", "Latakia", "Daraa", "Damascus"]
+TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians"]
+
+
+def week(i: int) -> dict[str, str]:
+    first = date(2016, 1, 4) + timedelta(7 * (i % 50))
+    return {"date_from": first.isoformat(), "date_to": (first + timedelta(6)).isoformat()}
+
+
+def month(i: int) -> dict[str, str]:
+    first = date(2016, 1 + i % 12, 1)
+    last = (first.replace(day=28) + timedelta(4)).replace(day=1) - timedelta(1)
+    return {"date_from": first.isoformat(), "date_to": last.isoformat()}
+
+
+def day(i: int) -> dict[str, str]:
+    one = (date(2016, 1, 1) + timedelta(i * 3 % 366)).isoformat()
+    return {"date_from": one, "date_to": one}
+
+
+EVENTS, TALLIES = "/api/v1/events", "/api/v1/tallies"
 QUERIES = [
-    ("events: no filter", "/api/v1/events", {"limit": 100}),
-    ("events: admin1", "/api/v1/events", {"admin1": "Idlib", "limit": 100}),
-    ("events: one week", "/api/v1/events", {"date_from": "2016-03-01", "date_to": "2016-03-07", "limit": 100}),
-    ("events: admin1 + type + month", "/api/v1/events",
-     {"admin1": "Aleppo", "event_type": "Battles", "date_from": "2016-05-01", "date_to": "2016-05-31", "limit": 100}),
-    ("events: verdict under agreement", "/api/v1/events", {"verdict": "violation", "agreement": AGREEMENT, "limit": 100}),
-    ("events: actor substring", "/api/v1/events", {"actor": "russia", "limit": 100}),
-    ("events: text substring", "/api/v1/events", {"text": "barrel", "limit": 100}),
-    ("events: page 100 of admin1", "/api/v1/events", {"admin1": "Homs", "limit": 100, "offset": 10_000}),
-    ("tallies: by party, one week", "/api/v1/tallies", {"agreement": AGREEMENT, "date_from": "2016-03-01", "date_to": "2016-03-07"}),
-    ("tallies: by admin1, one day", "/api/v1/tallies", {"agreement": AGREEMENT, "by": "admin1", "date_from": "2016-03-01", "date_to": "2016-03-01"}),
-    ("tallies: by party, one month, one admin1", "/api/v1/tallies",
-     {"agreement": AGREEMENT, "admin1": "Idlib", "date_from": "2016-03-01", "date_to": "2016-03-31"}),
+    ("events: no filter", EVENTS, lambda i: {"limit": 100, "offset": 100 * (i % 5)}),
+    ("events: admin1", EVENTS, lambda i: {"admin1": PLACES[i % 8], "limit": 100}),
+    ("events: one week", EVENTS, lambda i: {**week(i), "limit": 100}),
+    ("events: admin1 + type + month", EVENTS,
+     lambda i: {"admin1": PLACES[i % 8], "event_type": TYPES[i % 3], **month(i), "limit": 100}),
+    ("events: verdict under agreement", EVENTS,
+     lambda i: {"verdict": ("violation", "excluded", "none")[i % 3], "agreement": AGREEMENT, "limit": 100}),
+    ("events: actor substring", EVENTS, lambda i: {"actor": ("russia", "nusra", "rebels")[i % 3], "limit": 100}),
+    ("events: text substring", EVENTS, lambda i: {"text": ("barrel", "market", "convoy")[i % 3], "limit": 100}),
+    ("events: deep page of admin1", EVENTS, lambda i: {"admin1": PLACES[i % 8], "limit": 100, "offset": 10_000}),
+    ("tallies: by party, one week", TALLIES, lambda i: {"agreement": AGREEMENT, **week(i)}),
+    ("tallies: by admin1, one day", TALLIES, lambda i: {"agreement": AGREEMENT, "by": "admin1", **day(i)}),
+    ("tallies: by party, one week (repeat, cached)", TALLIES, lambda i: {"agreement": AGREEMENT, **week(0)}),
 ]
 
 
@@ -93,7 +115,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, default=OUT / "api_latency.db")
-    parser.add_argument("--runs", type=int, default=30, help="requests per query")
+    parser.add_argument("--runs", type=int, default=20, help="requests per query")
     parser.add_argument("--full-tally", action="store_true", help="also time one tally over every event")
     args = parser.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
@@ -110,12 +132,12 @@ def main() -> int:
     client.headers["Authorization"] = f"Bearer {token}"
     client.get("/api/v1/events", params={"limit": 1})  # warm the connection pool
     print(f"{store.count_events():,} events in SQLite; {args.runs} requests per query")
-    print(f"{'query':44} {'p50 ms':>8} {'p95 ms':>8} {'matching':>10}")
+    print(f"{'query (each run a different filter)':44} {'p50 ms':>8} {'p95 ms':>8} {'matching':>10}")
     for label, path, params in QUERIES:
         p50, p95, size = measure(client, path, params, args.runs)
         print(f"{label:44} {p50:8.1f} {p95:8.1f} {size:10,}")
     if args.full_tally:
-        p50, p95, size = measure(client, "/api/v1/tallies", {"agreement": AGREEMENT}, 1)
+        p50, p95, size = measure(client, TALLIES, lambda i: {"agreement": AGREEMENT}, 1)
         print(f"{'tallies: by party, every event (1 run)':44} {p50:8.1f} {p95:8.1f} {size:10,}")
     store.close()
     return 0

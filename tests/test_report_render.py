@@ -32,9 +32,9 @@ def situation() -> Situation:
     return Situation(
         agreement={"id": "cohs", "name": "Cessation of Hostilities"}, date_from=date(2016, 2, 27),
         date_to=date(2016, 3, 4), events=events,
-        by_party=[{"key": "Military Forces of Russia", "violation": 2, "excluded": 0, "events": 2, "fatalities": 10}],
-        by_admin1=[{"key": "Rif Dimashq", "violation": 2, "events": 2, "fatalities": 10}],
-        access=[{"area": "Madaya", "admin1": "Rif Dimashq", "status": "besieged", "population": 40000}],
+        by_party=[{"key": "Military Forces of Russia", "violations": 2, "excluded": 0, "events": 2, "fatalities": 10}],
+        by_admin1=[{"key": "Rif Dimashq", "violations": 2, "events": 2, "fatalities": 10}],
+        access=[{"area": "madaya", "name": "Madaya", "admin1": "Rif Dimashq", "status": "besieged", "population": 40000}],
     )
 
 
@@ -44,7 +44,7 @@ def test_report_headline_counts_violations_and_deaths(situation):
     assert headline["Violations"] == 2
     assert headline["Deaths in violations"] == 10
     assert headline["All reported deaths"] == 50
-    assert headline["Areas without access"] == 1
+    assert headline["Besieged areas"] == 1
 
 
 def test_report_violations_per_day_covers_every_day(situation):
@@ -86,3 +86,15 @@ def test_report_empty_period_still_renders():
 def test_report_unknown_format_is_an_input_error(situation):
     with pytest.raises(InputError, match="unknown report format"):
         render_report(situation, "docx")
+
+
+def test_report_tally_table_orders_by_violations():
+    from ceasefire.report.situation import tally_table
+
+    header, body = tally_table([
+        {"key": "A", "events": 5, "none": 5},
+        {"key": "B", "events": 3, "violations": 2, "excluded": 1, "fatalities": 7},
+    ])
+    assert header[0] == "" and header[-2:] == ["events", "deaths"]
+    assert body[0] == ["B", 2, 1, 0, 0, 0, 0, 3, 7]
+    assert body[1][0] == "A"
