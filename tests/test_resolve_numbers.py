@@ -141,6 +141,8 @@ def kinds(text: str) -> list[tuple[str, int | None]]:
     ("Reports said up to 33 people may have been killed.", [("killed", 33)]),
     ("Air strikes killed dozens this week in Raqqa.", [("killed", 12)]),
     ("ISIL killed and crucified five civilians.", [("killed", 5)]),
+    ("The bomb led to the killing of one person and the injury of 40 others.",
+     [("killed", 1), ("injured", 40)]),
     ("The figures say 83 extremists died while more than 100 were left wounded.",
      [("killed", 83), ("injured", 100)]),
 ])
@@ -167,6 +169,9 @@ def test_numbers_numbers_of_other_things_are_not_counts(sentence):
     ("On 9 May 2020, gunmen killed 2 civilians in al Bab.", 2),
     ("Under Resolution 2268, 20 rockets fell 5 km away, killing 4 soldiers.", 4),
     ("In 2013, 12 people were killed in the town.", 12),
+    ("Eight students between 7 and 12 years old were killed.", 8),
+    ("Two boys aged 15 were killed.", 2),
+    ("Two men, aged 30 and 35, were killed.", 2),
 ])
 def test_numbers_ages_dates_and_units_do_not_leak_into_counts(sentence, count):
     assert [c.count for c in find_casualties(sentence) if c.kind == "killed"] == [count]

@@ -404,6 +404,8 @@ def _read_phrase(tokens: _Tokens, i: int, through_triggers: bool = True,
     word = tokens.words[i]
     if word in _PRONOUNS_ONE:
         return _Count(1, False, i, i + 1, head=word, singular=True)
+    if "aged" in tokens.words[max(0, i - 3):i]:
+        return None               # "aged 30 and 35": ages, not a count
     if word in _SINGULAR_DETERMINERS and not (word in ("a", "an", "another") and
                                               _read_number_guard(tokens, i)):
         if not tokens.people_ahead(i):
@@ -424,11 +426,9 @@ def _read_phrase(tokens: _Tokens, i: int, through_triggers: bool = True,
     taken = 0
     while j < n and taken < 6:
         word = tokens.words[j]
-        if word.endswith("-year-old") or word.endswith("-years-old"):
-            j += 1
-            continue
-        if word[0].isdecimal() and tokens.words[j + 1:j + 3] in (["year", "old"], ["years", "old"]):
-            j += 3
+        age = _age_end(tokens, j)
+        if age:
+            j = age
             continue
         name = tokens.is_name(j)
         if not name and (word in lex.stop or word in lex.fillers or word in lex.triggers
@@ -440,7 +440,7 @@ def _read_phrase(tokens: _Tokens, i: int, through_triggers: bool = True,
         if (word in lex.things or _is_person(word)) and not name and not (
                 j < n and (_is_person(tokens.words[j]) or tokens.words[j] in lex.things)):
             break
-    count.end = j
+    count.end = (j < n and _age_end(tokens, j)) or j       # "students between 7 and 12 years old"
     head = count.head
     if head in lex.things and head not in ("others",):
         return None
@@ -451,6 +451,24 @@ def _read_phrase(tokens: _Tokens, i: int, through_triggers: bool = True,
     if coordinate:
         _add_coordinated(tokens, count, through_triggers)
     return count
+
+
+def _age_end(tokens: _Tokens, j: int) -> int:
+    """The end of an age said inside a noun phrase ('12-year-old', '12 years old', 'between 7 and
+    12 years old', 'aged 15'), 0 if none starts at token j."""
+    words = tokens.words
+    if words[j].endswith(("-year-old", "-years-old")):
+        return j + 1
+    k = j + 1 if words[j] == "aged" else j
+    k += words[k:k + 1] == ["between"]
+    if k >= len(words) or not words[k].isdecimal():
+        return 0
+    k += 1
+    if words[k:k + 1] in (["and"], ["to"], ["-"]) and words[k + 1:k + 2] and words[k + 1].isdecimal():
+        k += 2
+    if words[k:k + 2] in (["year", "old"], ["years", "old"]):
+        return k + 2
+    return k if words[j] == "aged" else 0
 
 
 def _read_number_guard(tokens: _Tokens, i: int) -> bool:
@@ -551,7 +569,12 @@ def _right(tokens: _Tokens, j: int, asides: bool = True) -> tuple[str, int] | No
     found = _after_trigger(tokens, j)
     if found is None and j < n and tokens.words[j] in lex.asides and asides:
         listing = False      # "including three children": numbers inside belong to the aside
-        for k in range(j, min(n, j + 12)):
+        k = j
+        while k < min(n, j + 12):
+            age = _age_end(tokens, k)
+            if age:                                 # ", aged 30 and 35," is no count
+                k = age
+                continue
             listing = listing or tokens.words[k] in _LISTING
             if not listing and k > j and tokens.words[k] not in ("a", "an") and _starts_number(tokens, k):
                 return None                         # "3 in addition to 8 injured": another count
@@ -562,6 +585,7 @@ def _right(tokens: _Tokens, j: int, asides: bool = True) -> tuple[str, int] | No
             found = _after_trigger(tokens, k)
             if found:
                 break
+            k += 1
     if found is None:
         return None
     kind, end = found
