@@ -6,6 +6,7 @@ its source. See docs/agreements.md for every field.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -215,11 +216,18 @@ def installed_agreements() -> dict[str, Path]:
     return found
 
 
+@lru_cache(maxsize=64)
+def _installed(path: Path, mtime: float) -> Agreement:
+    return read_agreement(path)
+
+
 def load_agreement(agreement_id: str) -> Agreement:
-    """An installed agreement by id, or any agreement file by path."""
+    """An installed agreement by id (read again only when its file changes), or any agreement
+    file by path."""
     installed = installed_agreements()
     if agreement_id in installed:
-        return read_agreement(installed[agreement_id])
+        path = installed[agreement_id]
+        return _installed(path, path.stat().st_mtime)
     if Path(agreement_id).is_file():
         return read_agreement(agreement_id)
     raise InputError(f"no agreement '{agreement_id}'; installed: {', '.join(installed) or 'none'}",
