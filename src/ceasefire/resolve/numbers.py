@@ -155,6 +155,7 @@ def _section(data: dict, key: str, kind: type = list):
 def lexicon() -> _Lexicon:
     """The casualty vocabulary, read once from numbers.yaml (month names from dates.yaml)."""
     data = read_lexicon(LEXICON_FILE)
+    _FLAGS.clear()                # what words can be depends on this lexicon
 
     def words(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in _section(data, key))
@@ -207,10 +208,29 @@ def lexicon() -> _Lexicon:
 
 # --- tokens ---------------------------------------------------------------------------------
 
+_TRIGGER, _PERSON, _START, _OTHER = 1, 2, 4, 8
+_FLAGS: dict[str, int] = {}          # word -> what it can be, filled as words are met
+
+
+def _flags(word: str) -> int:
+    """What a word can be in a casualty phrase: a trigger stem, a person, the start of a count."""
+    lex = lexicon()
+    flags = _OTHER
+    if word.startswith(lex.stems):
+        flags |= _TRIGGER
+    if (word[:-2] if word.endswith(("'s", "’s")) else word) in lex.singular_heads:
+        flags |= _PERSON
+    if word[0].isdecimal() or word in lex.starts or word.split("-")[0] in lex.numbers or word in _NEGATIONS:
+        flags |= _START
+    if len(_FLAGS) < 200_000:
+        _FLAGS[word] = flags
+    return flags
+
+
 class _Tokens:
     """Lower-cased tokens of one sentence with their character offsets."""
 
-    __slots__ = ("words", "raw", "starts", "ends", "_people")
+    __slots__ = ("words", "raw", "starts", "ends", "flags")
 
     def __init__(self, text: str, offset: int = 0):
         found = list(_TOKEN.finditer(text))
@@ -218,15 +238,11 @@ class _Tokens:
         self.words = [w.lower() for w in self.raw]
         self.starts = [m.start() + offset for m in found]
         self.ends = [m.end() + offset for m in found]
-        self._people: bytearray | None = None
+        self.flags = [_FLAGS.get(w) or _flags(w) for w in self.words]
 
     def people_ahead(self, i: int, reach: int = 7) -> bool:
         """Whether a singular person noun ("man", "civilian's") follows token i within reach."""
-        if self._people is None:
-            heads = lexicon().singular_heads
-            self._people = bytearray(
-                (w[:-2] if w.endswith(("'s", "’s")) else w) in heads for w in self.words)
-        return any(self._people[i + 1:i + 1 + reach])
+        return any(f & _PERSON for f in self.flags[i + 1:i + 1 + reach])
 
     def __len__(self) -> int:
         return len(self.words)
@@ -669,14 +685,15 @@ def _can_start(tokens: _Tokens, i: int) -> bool:
     return word[0].isdecimal() or word in lexicon().starts or word.split("-")[0] in lexicon().numbers
 
 
-def _near_triggers(tokens: _Tokens) -> bytearray:
-    """Tokens close enough to a trigger word to hold its count (a toll is said furthest away)."""
-    stems = lexicon().stems
-    near = bytearray(len(tokens))
-    for k, word in enumerate(tokens.words):
-        if word.startswith(stems):
+def _candidates(tokens: _Tokens) -> list[int]:
+    """Tokens that may start a count or a 'no fatalities', close enough to a trigger word to be
+    its count (a toll is said furthest away)."""
+    flags = tokens.flags
+    near = bytearray(len(flags))
+    for k, flag in enumerate(flags):
+        if flag & _TRIGGER:
             near[max(0, k - 26):k + 24] = b"\x01" * (min(len(near), k + 24) - max(0, k - 26))
-    return near
+    return [k for k, flag in enumerate(flags) if flag & _START and near[k]]
 
 
 def _sentence_casualties(tokens: _Tokens, text: str) -> list[Casualties]:
@@ -691,50 +708,39 @@ def _sentence_casualties(tokens: _Tokens, text: str) -> list[Casualties]:
         for k in range(first, end):
             used[k] = True
 
-    near = _near_triggers(tokens)
-    starts, numbers = lex.starts, lex.numbers
-    i = 0
-    while i < n:
-        if used[i] or not near[i]:
-            i += 1
+    done = 0                      # tokens before this one are read
+    for i in _candidates(tokens):
+        if i < done or used[i]:
             continue
         zero = _zero(tokens, i) if tokens.words[i] in _NEGATIONS else None
         if zero:
-            mentions, end = zero
+            mentions, done = zero
             for kind, first, last in mentions:
                 spans.append((first, last, kind, 0, False))
-            for k in range(i, end):
+            for k in range(i, done):
                 used[k] = True
-            i = end
-            continue
-        word = tokens.words[i]
-        if not (word[0].isdecimal() or word in starts or word.split("-")[0] in numbers):
-            i += 1
             continue
         left = _left(tokens, i - 1 if i and tokens.words[i - 1] in _QUOTES else i)
         if left and any(used[left[1]:i]):
             left = None
         count = _read_phrase(tokens, i, through_triggers=left is None)
         if count is None:
-            i += 1
             continue
         right = _right(tokens, count.end, asides=left is None)
         if right and count.singular and tokens.words[right[1] - 1] in _PLURAL_NOUN_TRIGGERS:
             right = None                  # "the other jihadist deaths": not one death
         if right and not any(used[count.end:right[1]]):
             emit(i, right[1], right[0], count.value, count.approximate)
-            i = right[1]
+            done = right[1]
             continue
         if left:
             emit(left[1], count.end, left[0], count.value, count.approximate)
-            i = count.end
+            done = count.end
             continue
         toll = _toll(tokens, i, used) if count.value is not None and not count.singular else None
         if toll:
             emit(toll[1], count.end, toll[0], count.value, count.approximate)
-            i = count.end
-            continue
-        i += 1
+            done = count.end
     # deaths or injuries said to have happened, with no number anywhere in the sentence
     counted = {kind for _, _, kind, _, _ in spans}
     for kind in KINDS:
