@@ -214,7 +214,7 @@ def test_numbers_results_are_in_text_order():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-'()killedwoundeatmsorynbfhvgpcu;")) , max_size=120)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-'()killedwoundeatmsorynbfhvgpcu;")), max_size=120)
        | st.text(max_size=80))
 def test_numbers_find_casualties_never_raises_and_offsets_slice_back(text):
     for c in find_casualties(text):

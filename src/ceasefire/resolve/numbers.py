@@ -10,7 +10,13 @@ Choices, following ACLED: the reported number is kept ("at least 19" is 19, "ove
 "hundreds" 100, "scores" 20, an unspecific plural ("several", "many") 10. Injuries are never
 deaths. A phrase that joins deaths and injuries without telling them apart ("killed or injured
 12", "dozens dead and wounded") gives both kinds with count None: deaths happened, number unknown.
-"no casualties" gives 0 for both kinds.
+"no casualties" gives 0 for both kinds. Counts add up across a list of victims ("76 children and
+41 women" is 117, "a father and his son" 2); ages ("a 12-year-old boy", "aged 30 and 35"), dates,
+years and numbers of things ("20 rockets", "5 km") are not counts.
+
+A count belongs to the verb before it ("killed 31 people"), the verb after it ("31 people were
+killed", "12 civilians dead") or a toll ("the death toll reached 3"). Only sentences holding a
+trigger stem are tokenised, and only tokens near a trigger are read.
 """
 from __future__ import annotations
 
