@@ -155,5 +155,14 @@ def test_access_cli_json_and_table(tmp_path):
     daraya = next(line for line in json.loads(result.output) if line["area"] == "daraya")
     assert daraya["last_delivery"] == "2016-06-09" and daraya["blocked_by"] == {SYRIA: 1}
     table = runner.invoke(cli, ["access", "--format", "csv", str(path)])
-    assert table.exit_code == 0 and table.output.startswith("area,name,status")
-    assert "daraya,Daraya,besieged" in table.output
+    assert table.exit_code == 0 and table.output.startswith("area,name,status,active")
+    assert "daraya,Daraya,besieged,True" in table.output
+
+
+def test_access_ledger_counts_days_only_while_besieged(areas):
+    before = by_id(access_ledger([], areas, as_of="2016-06-30"))
+    assert before["eastern-aleppo"].active is False and before["eastern-aleppo"].days_without_access is None
+    assert before["madaya"].counted_from == "siege start"
+    after = by_id(access_ledger([], areas, as_of="2016-10-01"))
+    assert after["daraya"].active is False and after["daraya"].days_without_access is None
+    assert after["eastern-aleppo"].days_without_access == 76

@@ -28,19 +28,27 @@ class AreaStatus:
     blocked: int = 0
     blocked_by: dict[str, int] = field(default_factory=dict)
     people_reached: int | None = None
+    counted_from: str | None = None  # "last delivery" or "siege start"
     timeline: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def population(self) -> int:
         return self.area.population
 
+    @property
+    def active(self) -> bool:
+        """Is the area besieged (or hard to reach) on `as_of`, by its since/until dates?"""
+        area = self.area
+        return (area.since is None or area.since <= self.as_of) and (area.until is None or self.as_of <= area.until)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "area": self.area.id, "name": self.area.name, "status": self.area.status,
             "admin1": self.area.place.admin1, "besieged_by": list(self.area.besieged_by),
-            "population": self.population, "as_of": self.as_of.isoformat(),
+            "population": self.population, "as_of": self.as_of.isoformat(), "active": self.active,
             "last_delivery": self.last_delivery.isoformat() if self.last_delivery else None,
-            "days_without_access": self.days_without_access, "deliveries": self.deliveries,
+            "days_without_access": self.days_without_access, "counted_from": self.counted_from,
+            "deliveries": self.deliveries,
             "blocked": self.blocked, "blocked_by": dict(self.blocked_by),
             "people_reached": self.people_reached, "timeline": self.timeline,
         }
@@ -66,7 +74,9 @@ def access_ledger(events: Iterable[Event | dict], areas: list[AccessArea] | None
                   as_of: date | str | None = None) -> list[AreaStatus]:
     """Per area: last delivery, days without access, deliveries blocked and by whom, people
     reached (largest single delivery) against people besieged. Only events up to `as_of` count;
-    by default `as_of` is the latest humanitarian-access event, or today."""
+    by default `as_of` is the latest humanitarian-access event, or today. Days without access
+    count from the last delivery, or from the siege's start when none is recorded, and only
+    while the area is under siege on `as_of`."""
     areas = load_areas() if areas is None else areas
     as_of = _day(as_of) if isinstance(as_of, str) else as_of
     linked: list[tuple[date, Event, AccessArea]] = []
@@ -97,6 +107,10 @@ def access_ledger(events: Iterable[Event | dict], areas: list[AccessArea] | None
             who = event.actor1 or "(not named)"
             status.blocked_by[who] = status.blocked_by.get(who, 0) + 1
     for status in ledger.values():
+        if not status.active:
+            continue
         start = status.last_delivery or status.area.since
-        status.days_without_access = (as_of - start).days if start and start <= as_of else None
+        if start and start <= as_of:
+            status.days_without_access = (as_of - start).days
+            status.counted_from = "last delivery" if status.last_delivery else "siege start"
     return list(ledger.values())

@@ -210,8 +210,8 @@ def tally_command(agreement_id, by, date_from, date_to, format_, db, events_file
 
 # --- access --------------------------------------------------------------------------------------
 
-LEDGER_COLUMNS = ["area", "name", "status", "besieged_by", "population", "last_delivery", "days_without_access",
-                  "deliveries", "blocked", "blocked_by", "people_reached"]
+LEDGER_COLUMNS = ["area", "name", "status", "active", "besieged_by", "population", "last_delivery",
+                  "days_without_access", "counted_from", "deliveries", "blocked", "blocked_by", "people_reached"]
 
 
 @click.command("access")
