@@ -241,3 +241,10 @@ def test_verdicts_blocked_convoy_named_by_its_operator_finds_the_blocker(coh):
     assert named["status"] == "access_denied" and named["party"] == SYRIA
     assert "Syrian Arab Red Crescent ran the aid" in named["reason"]
     assert unnamed["status"] == "unattributed"
+
+
+def test_verdicts_claim_naming_no_one_does_not_contest(coh):
+    partial = event("2016-05-10", "Air/drone strike", RUSSIA, claims=[
+        {"source": "a", "actor1": RUSSIA}, {"source": "b", "actor1": None}])
+    (found,) = verdicts(coh, partial)
+    assert len(found) == 1 and found[0]["status"] == "violation"

@@ -80,10 +80,10 @@ class Judge:
     def accounts(self, event: Event) -> list[_Account]:
         own = _Account(event.actor1, event.actor2, event.fatalities, event.event_type, event.sub_event_type)
         perpetrators = {}
-        for claim in event.claims or ():
-            actor = self.lookup(claim.get("actor1"))
-            key = actor.id if actor else normal_name(claim.get("actor1")) or "-"
-            perpetrators.setdefault(key, claim)
+        for claim in event.claims or ():  # a claim naming no one does not contest the others
+            if (claim.get("actor1") or "").strip():
+                actor = self.lookup(claim["actor1"])
+                perpetrators.setdefault(actor.id if actor else normal_name(claim["actor1"]), claim)
         if len(perpetrators) < 2:
             return [own]
         accounts = []
