@@ -143,8 +143,11 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
 
 
 def _is_toll(sentence: Sentence, context: ReportContext) -> bool:
-    """A war's death toll ("more than 280000 people have been killed") is no event."""
-    return any(c.count is not None and c.count >= context.lexicon.aggregate_deaths for c in sentence.casualties)
+    """A war's death toll ("more than 280000 people have been killed") is no event; a chemical
+    attack that killed 1,400 is one."""
+    limit = context.lexicon.aggregate_deaths
+    named_attack = any(t.sub != "kill" and t.priority > 0 for t in sentence.triggers)
+    return any(c.count is not None and c.count >= (limit * 10 if named_attack else limit) for c in sentence.casualties)
 
 
 def _is_background(draft: Draft, context: ReportContext) -> bool:
