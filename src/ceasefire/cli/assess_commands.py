@@ -20,22 +20,17 @@ def _events(events_file: str | None, db: str | None, **filters):
     from ceasefire.assess.eventstream import read_events
 
     if db:
+        from ceasefire.pipeline import stored_event
         from ceasefire.store import EventFilter, Store
 
         with Store.open(db) as store:
-            yield (_from_store(row) for row in store.iter_events(EventFilter.from_dict(filters).validate()))
+            yield (stored_event(row) for row in store.iter_events(EventFilter.from_dict(filters).validate()))
         return
     if events_file in (None, "-"):
         yield read_events(sys.stdin, "<stdin>")
         return
     with open(events_file, encoding="utf-8") as handle:
         yield read_events(handle, events_file)
-
-
-def _from_store(row: dict):
-    from ceasefire.model import Event
-
-    return Event.from_dict(row)
 
 
 def _print_table(headers: list[str], rows: list[list], title: str | None = None) -> None:
@@ -162,20 +157,14 @@ def assess_command(agreement_id: str, format_: str, db: str | None, events_file:
 
 
 def _assess_store(agreement, db: str) -> None:
-    from ceasefire.assess.verdicts import assess
+    from ceasefire.pipeline import assess_store
     from ceasefire.store import Store
 
     with Store.open(db) as store:
-        found = {}
-        for event in assess((_from_store(row) for row in store.iter_events()), agreement):
-            found[event.event_id] = [v for v in event.verdicts if v["agreement"] == agreement.id]
-        stored = store.set_verdicts(agreement.id, found)
-    counts: dict[str, int] = {}
-    for verdicts in found.values():
-        for verdict in verdicts:
-            counts[verdict["status"]] = counts.get(verdict["status"], 0) + 1
-    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no events"
-    click.echo(f"{len(found)} events assessed against {agreement.id}; {stored} verdicts stored ({summary})")
+        counts = assess_store(store, agreement)
+        events = store.count_events()
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no verdicts"
+    click.echo(f"{events} events assessed against {agreement.id}; {sum(counts.values())} verdicts stored ({summary})")
 
 
 # --- tally ---------------------------------------------------------------------------------------
