@@ -135,3 +135,13 @@ def test_store_relink_keeps_review_of_unchanged_events(store):
             assert after[event_id]["location"] == before[event_id]["location"]
     assert store.relink() == dict(summary, reviews_kept=summary["reviews_kept"], verdicts_dropped=0)
     assert store.audit_verify().ok
+
+
+def test_store_reports_list_newest_first_with_undated_last(store):
+    from datetime import date
+
+    store.add_reports([Report("u", "Undated."), Report("o", "Old.", published=date(2016, 1, 2)),
+                       Report("n", "New.", published=date(2016, 3, 4), title="Shelling")])
+    assert [r["id"] for r in store.reports()] == ["n", "o", "u"]
+    assert "text" not in store.reports()[0] and store.reports(with_text=True)[0]["text"] == "New."
+    assert [r["id"] for r in store.reports(text="shell")] == ["n"] and store.count_reports(text="OLD") == 1

@@ -210,7 +210,8 @@ class Store:
     def reports(self, limit: int = 100, offset: int = 0, text: str | None = None,
                 source: str | None = None, with_text: bool = False) -> list[dict[str, Any]]:
         """Reports, newest published first; `text` is a case-insensitive substring of title or text."""
-        query = select(reports).order_by(reports.c.published.desc(), reports.c.id).limit(limit).offset(offset)
+        newest = reports.c.published.desc().nulls_last()
+        query = select(reports).order_by(newest, reports.c.id).limit(limit).offset(offset)
         for clause in self._report_clauses(text, source):
             query = query.where(clause)
         with self._read() as connection:
