@@ -87,6 +87,11 @@ def test_gazetteer_every_governorate_has_coordinates_in_syria(syria):
         assert south < place.latitude < north and west < place.longitude < east, name
 
 
+def test_gazetteer_supplement_homonyms_part_by_governorate(syria):
+    assert syria.resolve("Zahraa", near_admin1="Homs").admin1 == "Homs"
+    assert syria.resolve("Zahraa", near_admin1="Aleppo").admin1 == "Aleppo"
+
+
 def test_gazetteer_supplement_places_resolve_to_themselves(syria):
     south, north, west, east = SYRIA_BOX
     for row in load_supplement("SY", CANONICAL):
@@ -96,7 +101,7 @@ def test_gazetteer_supplement_places_resolve_to_themselves(syria):
             continue
         assert south < row["latitude"] < north and west < row["longitude"] < east, row["name"]
         for name in (row["name"], *(row.get("aliases") or [])):
-            place = syria.resolve(name)
+            place = syria.resolve(name, near_admin1=row["admin1"])  # homonyms part by governorate
             assert place is not None and place.name == row["name"], (name, place)
             assert place.admin1 == row["admin1"]
 
