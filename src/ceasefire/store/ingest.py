@@ -68,7 +68,9 @@ class _Progress:
 
     def update(self, summary: IngestSummary) -> None:
         if self.progress is not None:
-            self.progress.update(self.task, description=str(summary))
+            self.progress.update(self.task, description=(
+                f"{summary.reports_added + summary.reports_duplicate} reports, "
+                f"{summary.mentions_added + summary.mentions_duplicate} events, {len(summary.errors)} errors"))
 
     def __exit__(self, *_exc: object) -> None:
         if self.progress is not None:
