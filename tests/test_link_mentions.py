@@ -186,3 +186,20 @@ def test_link_day_apart_needs_same_type_and_place():
     assert explain(a, mention("r3", place="Hoshariyeh", day="2016-07-19"))[0]
     ok, reasons = explain(a, same_district)
     assert not ok and reasons[-1] == "a day apart needs the same type and the same place"
+
+
+def test_link_coarse_date_needs_same_place():
+    exact = mention("r1", place="Tokhar", day="2016-07-19")
+    week_same_district = mention("r2", place="Hoshariyeh", day="2016-07-14", precision="week")
+    ok, reasons = explain(exact, week_same_district)
+    assert not ok and "week- or month-precise date" in reasons[-1]
+
+
+def test_link_admin2_only_needs_same_sub_type():
+    a = mention("r1", place="Tokhar", sub="Air/drone strike")
+    b = mention("r2", place="Hoshariyeh", sub="Shelling/artillery/missile attack")
+    ok, reasons = explain(a, b)
+    assert not ok and reasons[-1] == "a match on admin2 or admin1 only needs the same sub-type"
+    governorate_only = mention("r3", place=None, admin2=None)
+    assert explain(a, governorate_only)[0]
+    assert not explain(a, mention("r4", place=None, admin2=None, day="2016-07-20"))[0]

@@ -10,10 +10,12 @@ The rules, in order (a pair must pass every one):
   `max_km`) and, at day precision, the same day;
 - **date**: the window follows the coarser precision of the two: day +-1, week +-7, month the
   same month, year the same year. Two day-precise mentions a day apart need the same type and
-  the same place (or points within `max_km`);
+  the same place (or points within `max_km`); so does any pair with a week-, month- or
+  year-precise date;
 - **place**: never across admin1 (or country); then the same normalised location, or both
-  coordinates within `max_km`, or the same admin2. A mention placed only at admin1 level is a
-  *coarse* match, accepted for the same event type at the same date only;
+  coordinates within `max_km`, or the same admin2. A match on admin2 only, or with one side
+  placed only at admin1 level (*coarse*), needs the same sub-type; a coarse one also the same
+  day at day precision;
 - **actors**: no actor1 on one side (an "Unidentified Armed Group" counts as none), the same
   actor1, or the same two sides swapped. Different perpetrators for one harm are a *contested*
   attribution: accepted only for the same event type, the same place (or points within
@@ -190,7 +192,8 @@ def _place(a: Mention, b: Mention, config: LinkConfig) -> tuple[int | None, floa
 
 
 # why a pair was refused; HARD ones may not be bridged by a chain of other links
-REPORT, ADMIN1, FAMILY, NO_DATE, DATE, PLACE, CROSS_TYPE, NO_ADMIN1, COARSE_PLACE, ACTORS, DAY_APART = range(11)
+(REPORT, ADMIN1, FAMILY, NO_DATE, DATE, PLACE, CROSS_TYPE, NO_ADMIN1, COARSE_PLACE, ACTORS, DAY_APART, COARSE_DATE,
+ WEAK_PLACE) = range(13)
 HARD = {REPORT, ADMIN1, FAMILY, NO_DATE, DATE, ACTORS}
 
 
@@ -225,9 +228,13 @@ def decide(a: Mention, b: Mention, config: LinkConfig) -> Decision:
             refusal = CROSS_TYPE
         elif apart > 0 and a.rank == b.rank == 0 and not (same_type and strength >= NEAR):
             refusal = DAY_APART
+        elif max(a.rank, b.rank) > 0 and not (same_type and strength >= NEAR):
+            refusal = COARSE_DATE
         elif strength == COARSE and a.admin1 is None:
             refusal = NO_ADMIN1
-        elif strength == COARSE and (not same_type or apart > 0 or a.rank != b.rank):
+        elif strength <= SAME_ADMIN2 and (a.sub_type != b.sub_type or not same_type):
+            refusal = WEAK_PLACE
+        elif strength == COARSE and (apart > 0 or a.rank != b.rank):
             refusal = COARSE_PLACE
         elif a.actor1 and b.actor1 and a.actor1 != b.actor1 and not (a.actor1 == b.actor2 and a.actor2 == b.actor1):
             strong = same_type and strength >= NEAR and apart <= 1 and max(a.rank, b.rank) == 0
@@ -287,7 +294,9 @@ def _reasons(a: Mention, b: Mention, refusal: int | None, apart: int | None, str
         CROSS_TYPE: "different types need the same place",
         DAY_APART: "a day apart needs the same type and the same place",
         NO_ADMIN1: "no admin1 and no place on one side",
-        COARSE_PLACE: "a coarse place needs the same type and date",
+        COARSE_PLACE: "a place known only at admin1 needs the same day",
+        COARSE_DATE: "a week- or month-precise date needs the same type and the same place",
+        WEAK_PLACE: "a match on admin2 or admin1 only needs the same sub-type",
         ACTORS: f"different actor1 '{ea.actor1}' / '{eb.actor1}' without strong agreement on type, place and day",
     }
     if refusal in refused:
