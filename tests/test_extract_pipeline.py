@@ -163,3 +163,10 @@ def test_extract_aid_blocked_names_the_obstructing_party_first():
     assert event.sub_event_type == "Aid blocked"
     assert event.actor1 == "Military Forces of Syria (2000-)"
     assert event.actor2 == "United Nations"
+
+
+def test_extract_placeless_aside_further_on_is_no_event():
+    text = ("Regime warplanes struck Douma on Monday, killing 5 civilians. Aid groups appealed for calm. "
+            "Residents said the market was crowded. On Sunday, rebels fired mortars, killing 2 people.")
+    events = extract(text)
+    assert [e.event_date for e in events] == ["2016-05-23"]

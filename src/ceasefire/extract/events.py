@@ -184,6 +184,8 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
             and not any(c.kind == "killed" and c.count for c in sentence.casualties):
         return None
     if not places:
+        if not in_lede and previous is not None and not _follows(previous, sentence):
+            return None  # a place-less aside further on: where it happened is unknown
         fallback = previous.place if previous else context.fallback_place
         places = [fallback] if fallback else [None]
     if own_date is not None:
@@ -209,6 +211,11 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     return [Draft(sub, trigger, place, day, precision, actor1, actor2,
                   None if shared and deaths else fatalities, deaths, [sentence], shared, dated)
             for place in places]
+
+
+def _follows(draft: Draft, sentence: Sentence) -> bool:
+    """Does the sentence come right after the draft's last sentence?"""
+    return any(0 <= sentence.start - s.end <= 3 for s in draft.sentences)
 
 
 def _elaborates(sentence: Sentence, places: list[Place], own_date: DateMention | None,
