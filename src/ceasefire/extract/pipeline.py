@@ -23,7 +23,7 @@ from spacy.util import filter_spans, get_model_meta, get_package_path
 from ceasefire.config import PACKAGE_DATA, default_country
 from ceasefire.errors import CeasefireError
 from ceasefire.extract.events import (
-    LIST_GAP, Casualty, DateMention, PlaceMention, ReportContext, Sentence, assemble, event_places,
+    LEDE_SENTENCES, LIST_GAP, Casualty, DateMention, PlaceMention, ReportContext, Sentence, assemble, event_places,
 )
 from ceasefire.extract.lexicon import load_lexicon
 from ceasefire.model import Event, Report
@@ -126,9 +126,12 @@ class Extractor:
         published = reference.day if reference else report.published
         self._dateline_end = reference.end if reference else 0
         spans = [sent for sent in doc.sents if sent.text.strip()]
-        lede = " ".join(sent.text for sent in spans[:2])
+        lede = " ".join(sent.text for sent in spans[:LEDE_SENTENCES])
         hint = next((region for _, _, region, _ in self.gazetteer.admin1_mentions(lede)), None)
-        sentences = [self._sentence(sent, published, hint) for sent in spans]
+        sentences = [self._sentence(sent, published, hint) for sent in spans[:LEDE_SENTENCES]]
+        if hint is None:  # the lede names no governorate: the governorate of its first place
+            hint = next((p.admin1 for s in sentences for p in event_places(s)), None)
+        sentences += [self._sentence(sent, published, hint) for sent in spans[LEDE_SENTENCES:]]
         context = ReportContext(
             report_id=report.id, published=published or report.published, source=report.source,
             country_name=self.country_name, registry=self.registry, lexicon=self.lexicon,
@@ -173,8 +176,13 @@ class Extractor:
         named = {region for _, _, region, _ in regions}
         mentions = []
         for start, end, surface in found:
-            near = next((region for s, e, region, _ in regions if not (s <= start < e)), hint)
+            near = next((region for s, e, region, _ in regions if not (s <= start < e)), None)
             place = self.gazetteer.resolve(surface, context=text, near_admin1=near)
+            if near is None and hint and (place is None or place.admin1 != hint):
+                # the report's governorate picks between homonyms; it does not invent places
+                local = self.gazetteer.resolve(surface, context=text, near_admin1=hint)
+                if local is not None and local.admin1 == hint and not _located_by_region_only(local):
+                    place = local
             if place is None or not place.admin1:
                 continue
             if len(named) == 1 and place.kind not in ("admin1", "country", "city") and place.admin1 not in named:
@@ -214,6 +222,11 @@ class Extractor:
         return Place(name=name, admin1=region, admin2=None, country=self.country,
                      latitude=area.latitude if area else None, longitude=area.longitude if area else None,
                      kind="site", population=None, geonameid=None, geo_precision=2)
+
+
+def _located_by_region_only(place: Place) -> bool:
+    """A name the index lacks, placed only by the governorate around it."""
+    return place.kind == "site" and place.geo_precision == 3 and place.geonameid is None
 
 
 def _shift(item, offset: int):
