@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,6 +14,7 @@ from ceasefire.errors import ValidationError
 from ceasefire.model import SUB_EVENT_TYPES
 
 TRIGGERS_FILE = PACKAGE_DATA / "lexicons" / "triggers.yaml"
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # keeps offsets
 ROLES = {"kill", "arrest", "territory"}  # sub-types settled in code from who does what to whom
 
 
@@ -28,6 +30,9 @@ class Trigger:
 @dataclass(frozen=True)
 class Lexicon:
     rules: tuple[tuple[str, int, re.Pattern], ...]
+    combined: re.Pattern
+    rule_of: dict[str, tuple[str, int]]
+    gated: tuple[tuple[str, int, re.Pattern, re.Pattern], ...]  # rules tried only where `requires` finds
     labels: dict[str, str]
     label_pattern: re.Pattern | None
     negation_cues: re.Pattern
@@ -46,19 +51,20 @@ class Lexicon:
 
     def triggers(self, text: str) -> list[Trigger]:
         """Triggers in `text`, negated ones left out, highest priority first then text order.
-        Triggers after a background cue ("following the attack on ...") rank below the others."""
+        Triggers after a background cue ("following the attack on ...") rank below the others.
+        One pass of one pattern: where rules overlap, the higher-priority rule takes the words."""
         found: list[Trigger] = []
-        taken: list[tuple[int, int]] = []
         cue = self.background.search(text)
-        for sub, priority, pattern in self.rules:
-            for match in pattern.finditer(text):
-                start, end = match.span()
-                if any(start < e and s < end for s, e in taken) or self._negated(text, start):
-                    continue
-                taken.append((start, end))
-                if cue is not None and start > cue.start():
-                    priority -= 100
-                found.append(Trigger(sub, priority, match.group(0), start, end))
+        matches = [(m.span(), self.rule_of[m.lastgroup]) for m in self.combined.finditer(text.translate(ASCII_LOWER))]
+        for sub, priority, pattern, requires in self.gated:
+            if requires.search(text):
+                matches.extend((m.span(), (sub, priority)) for m in pattern.finditer(text))
+        for (start, end), (sub, priority) in matches:
+            if self._negated(text, start):
+                continue
+            if cue is not None and start > cue.start():
+                priority -= 100
+            found.append(Trigger(sub, priority, text[start:end], start, end))
         found.sort(key=lambda t: (-t.priority, t.start))
         return found
 
@@ -109,8 +115,16 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
             raise ValidationError(f"unknown sub-event type {sub!r}", path=str(path),
                                   field=f"rules[{index}].sub", code="E211")
         patterns = "|".join(f"(?:{p})" for p in rule["patterns"])
-        rules.append((sub, int(rule["priority"]), _compile(patterns, path, f"rules[{index}].patterns")))
+        requires = _compile(rule["requires"], path, f"rules[{index}].requires") if rule.get("requires") else None
+        rules.append((sub, int(rule["priority"]), _compile(patterns, path, f"rules[{index}].patterns"), patterns,
+                      requires))
     rules.sort(key=lambda r: -r[1])
+    gated = tuple((sub, priority, pattern, requires) for sub, priority, pattern, _, requires in rules if requires)
+    rules = [r for r in rules if r[4] is None]
+    rule_of = {f"r{i}": (sub, priority) for i, (sub, priority, *_) in enumerate(rules)}
+    # one pattern over ASCII-lowered text: much faster than case-insensitive matching
+    alternatives = "|".join(f"(?P<r{i}>{raw.translate(ASCII_LOWER)})" for i, raw in enumerate(r[3] for r in rules))
+    combined = re.compile(rf"(?<![\w-])(?=\w)(?:{alternatives})(?!\w)")
     labels = {k.lower(): v for k, v in (data.get("labels") or {}).items()}
     for key, sub in labels.items():
         if sub not in SUB_EVENT_TYPES:
@@ -132,7 +146,7 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
     anaphora = "|".join(re.escape(w) for w in sorted(data.get("anaphora") or ["(?!)"], key=len, reverse=True))
     background = "|".join(re.escape(w) for w in data.get("background_cues") or [])
     return Lexicon(
-        rules=tuple(rules), labels=labels, label_pattern=label_pattern,
+        rules=tuple((sub, priority, pattern) for sub, priority, pattern, *_ in rules), combined=combined, gated=gated, rule_of=rule_of, labels=labels, label_pattern=label_pattern,
         negation_cues=re.compile(rf"\b(?:{cues})\b[^.;,]*$", re.IGNORECASE),
         negation_window=int(negation.get("window", 30)),
         not_events=re.compile(not_events, re.IGNORECASE),

@@ -71,6 +71,14 @@ class PlaceRuler:
         return doc
 
 
+@dataclass
+class _Names:
+    """Gazetteer names and governorates found once in a whole report (character offsets)."""
+
+    places: list[tuple[int, int, str]]
+    regions: list[tuple[int, int, str, bool]]
+
+
 @dataclass(frozen=True)
 class Settings:
     model: str
@@ -126,12 +134,16 @@ class Extractor:
         published = reference.day if reference else report.published
         self._dateline_end = reference.end if reference else 0
         spans = [sent for sent in doc.sents if sent.text.strip()]
-        lede = " ".join(sent.text for sent in spans[:LEDE_SENTENCES])
-        hint = next((region for _, _, region, _ in self.gazetteer.admin1_mentions(lede)), None)
-        sentences = [self._sentence(sent, published, hint) for sent in spans[:LEDE_SENTENCES]]
+        names = _Names(
+            places=[(s.start_char, s.end_char, s.text) for s in doc.spans["places"]],
+            regions=list(self.gazetteer.admin1_mentions(doc.text)),
+        )
+        lede_end = spans[min(LEDE_SENTENCES, len(spans)) - 1].end_char if spans else 0
+        hint = next((region for start, _, region, _ in names.regions if start < lede_end), None)
+        sentences = [self._sentence(sent, published, hint, names) for sent in spans[:LEDE_SENTENCES]]
         if hint is None:  # the lede names no governorate: the governorate of its first place
             hint = next((p.admin1 for s in sentences for p in event_places(s)), None)
-        sentences += [self._sentence(sent, published, hint) for sent in spans[LEDE_SENTENCES:]]
+        sentences += [self._sentence(sent, published, hint, names) for sent in spans[LEDE_SENTENCES:]]
         context = ReportContext(
             report_id=report.id, published=published or report.published, source=report.source,
             country_name=self.country_name, registry=self.registry, lexicon=self.lexicon,
@@ -139,7 +151,7 @@ class Extractor:
         )
         return assemble(sentences, context) or assemble(sentences, context, strict=False)
 
-    def _sentence(self, sent: Span, published: date | None, hint: str | None) -> Sentence:
+    def _sentence(self, sent: Span, published: date | None, hint: str | None, names: "_Names") -> Sentence:
         text = sent.text.rstrip()
         start = sent.start_char
         sentence = Sentence(start=start, end=start + len(text), text=text)
@@ -153,15 +165,15 @@ class Extractor:
                           if start + d.start >= self._dateline_end]  # a dateline dates the report
         sentence.casualties = [Casualty(c.count, c.kind, start + c.start, start + c.end)
                                for c in numbers.find_casualties(text)]
-        sentence.places = self._places(sent, text, hint)
+        sentence.places = self._places(sent, text, hint, names)
         return sentence
 
-    def _places(self, sent: Span, text: str, hint: str | None) -> list[PlaceMention]:
+    def _places(self, sent: Span, text: str, hint: str | None, names: "_Names") -> list[PlaceMention]:
         """Gazetteer names in the sentence, plus capitalised names after a preposition that the
         gazetteer knows under another spelling ("Quamishli")."""
-        offset = sent.start_char
-        found = [(s.start_char - offset, s.end_char - offset, s.text) for s in sent.doc.spans["places"]
-                 if s.start >= sent.start and s.end <= sent.end]
+        offset, stop = sent.start_char, sent.start_char + len(text)
+        found = [(start - offset, end - offset, surface) for start, end, surface in names.places
+                 if offset <= start and end <= stop]
         for match in PROPER_NAME.finditer(text):
             start, end = match.span(1)
             name = match.group(1)
@@ -172,7 +184,8 @@ class Extractor:
         if not found:
             return []
         found.sort()
-        regions = list(self.gazetteer.admin1_mentions(text))
+        regions = [(start - offset, end - offset, region, said) for start, end, region, said in names.regions
+                   if offset <= start and end <= stop]
         named = {region for _, _, region, _ in regions}
         mentions = []
         for start, end, surface in found:

@@ -27,6 +27,7 @@ class PhraseIndex(Generic[Value]):
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, ...], tuple[Value, tuple[str, ...] | None]] = {}
+        self._longest_from: dict[str, int] = {}  # first word -> longest phrase starting with it
         self.longest = 0
 
     def add(self, phrase: str, value: Value, cased: bool = False) -> None:
@@ -35,6 +36,7 @@ class PhraseIndex(Generic[Value]):
             return
         original = tuple(w for w, _, _ in words(phrase)) if cased else None
         self._entries[key] = (value, original)
+        self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
         self.longest = max(self.longest, len(key))
 
     def __len__(self) -> int:
@@ -42,7 +44,10 @@ class PhraseIndex(Generic[Value]):
 
     def match_at(self, tokens: list[tuple[str, int, int]], lower: list[str], i: int) -> tuple[int, Value] | None:
         """The longest phrase starting at word i: (end word index, value)."""
-        for n in range(min(self.longest, len(tokens) - i), 0, -1):
+        longest = self._longest_from.get(lower[i]) if i < len(lower) else None
+        if not longest:
+            return None
+        for n in range(min(longest, len(tokens) - i), 0, -1):
             entry = self._entries.get(tuple(lower[i:i + n]))
             if entry and (entry[1] is None or tuple(w for w, _, _ in tokens[i:i + n]) == entry[1]):
                 return i + n, entry[0]
