@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from ceasefire.api import create_app
+from ceasefire.model import Event
 from ceasefire.store import EventFilter, Store, export
 from ceasefire.web.demo import build_demo
 
@@ -86,3 +87,12 @@ def test_api_events_reports_list_and_detail(demo):
     report = client.get(f"/api/v1/reports/{page['items'][0]['id']}").json()
     assert report["text"] and report["event_ids"]
     assert client.get("/api/v1/reports/none-such").json()["error"]["code"] == "E404"
+
+
+def test_api_events_total_follows_new_events(demo):
+    client, store = demo
+    assert client.get("/api/v1/events", params={"limit": 1}).json()["total"] == 33
+    extra = store.events(limit=1)[0]
+    extra.update(event_id="ev-late-report", report_id=None, report_ids=[], verdicts=[])
+    store.add_batch([], imported=[Event.from_dict(extra)])
+    assert client.get("/api/v1/events", params={"limit": 1}).json()["total"] == 34

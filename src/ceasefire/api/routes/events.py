@@ -1,10 +1,11 @@
 """Events: filtered, paginated lists; one event with its evidence and claims; review."""
 from __future__ import annotations
 
+from dataclasses import astuple
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from ceasefire.api.deps import Limit, Offset, Reader, StoreDep, permit
 from ceasefire.api.errors import ApiError
@@ -41,11 +42,14 @@ Filters = Annotated[EventFilter, Depends(event_filter)]
 
 
 @router.get("", response_model=EventPage, summary="List events")
-def list_events(store: StoreDep, _: Reader, filters: Filters,
+def list_events(request: Request, store: StoreDep, _: Reader, filters: Filters,
                 limit: Limit = 100,
                 offset: Offset = 0) -> EventPage:
+    """Newest first. The total is counted once per filter and kept until the store changes, so
+    paging through a large result does not count it again."""
     items = store.events(filters, limit=limit, offset=offset)
-    return EventPage(total=store.count_events(filters), limit=limit, offset=offset,
+    total = request.app.state.cache.get(store, ("count", astuple(filters)), lambda: store.count_events(filters))
+    return EventPage(total=total, limit=limit, offset=offset,
                      items=[EventPublic.model_validate(item) for item in items])
 
 
