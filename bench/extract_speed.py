@@ -44,19 +44,11 @@ def read_docs(path: Path) -> list[dict[str, Any]]:
 
 def bare_pipe(texts: list[str]) -> dict[str, float]:
     """The spaCy pipeline extraction runs on, alone: seconds to load and to pipe the texts."""
-    import spacy
-
-    from ceasefire.extract.pipeline import settings
+    from ceasefire.extract.pipeline import model_pipeline, settings
 
     config = settings()
     started = time.perf_counter()
-    nlp = spacy.load(config.model)
-    for name in list(nlp.pipe_names):
-        if name not in config.keep:
-            nlp.remove_pipe(name)
-    for name in config.keep:
-        if name in nlp.disabled:
-            nlp.enable_pipe(name)
+    nlp = model_pipeline()  # the model as extraction configures it, without our components
     loaded, cpu = time.perf_counter(), time.process_time()
     sentences = sum(len(list(doc.sents)) for doc in nlp.pipe(texts, batch_size=config.batch_size))
     done = time.perf_counter()
