@@ -16,7 +16,7 @@ import yaml
 
 from ceasefire.config import PACKAGE_DATA
 from ceasefire.errors import ValidationError
-from ceasefire.resolve.phrases import PhraseIndex, words
+from ceasefire.resolve.phrases import PhraseIndex, scan
 
 ACTORS_DIR = PACKAGE_DATA / "actors"
 NOUNS_FILE = PACKAGE_DATA / "lexicons" / "military_nouns.yaml"
@@ -83,26 +83,13 @@ class ActorRegistry:
 
     def find(self, text: str) -> list[ActorMention]:
         """Every actor mention in `text`, leftmost-longest, in text order."""
-        tokens = words(text)
-        lower = [w.lower() for w, _, _ in tokens]
-        found: list[ActorMention] = []
-        i = 0
-        while i < len(tokens):
-            match = self._match_at(tokens, lower, i)
-            if match is None:
-                i += 1
-                continue
-            end, actor_id, via_adjective = match
-            start_char, end_char = tokens[i][1], tokens[end - 1][2]
-            found.append(ActorMention(self.actors[actor_id], text[start_char:end_char], start_char, end_char,
-                                      via_adjective))
-            i = end
-        return found
+        return [ActorMention(self.actors[actor_id], text[start:end], start, end, via_adjective)
+                for start, end, (actor_id, via_adjective) in scan(text, self._match_at)]
 
-    def _match_at(self, tokens, lower, i) -> tuple[int, str, bool] | None:
+    def _match_at(self, tokens, lower, i) -> tuple[int, tuple[str, bool]] | None:
         """An alias, or an adjective + optional qualifier + military noun, whichever is longer."""
         best = self._aliases.match_at(tokens, lower, i)
-        result = (best[0], best[1], False) if best else None
+        result = (best[0], (best[1], False)) if best else None
         adjective = self._adjectives.match_at(tokens, lower, i)
         if adjective:
             j, actor_id = adjective
@@ -110,7 +97,7 @@ class ActorRegistry:
             if noun is None and j < len(tokens) and lower[j] in QUALIFIERS:
                 noun = self._nouns.match_at(tokens, lower, j + 1)
             if noun and (result is None or noun[0] > result[0]):
-                result = (noun[0], actor_id, True)
+                result = (noun[0], (actor_id, True))
         return result
 
     def __iter__(self) -> Iterator[Actor]:

@@ -6,7 +6,7 @@ phrase; apostrophes stay inside words ("Assad's"). Used by the actor registry an
 from __future__ import annotations
 
 import re
-from typing import Generic, Iterator, TypeVar
+from typing import Any, Generic, Iterator, TypeVar
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 Value = TypeVar("Value")
@@ -55,14 +55,19 @@ class PhraseIndex(Generic[Value]):
 
     def find(self, text: str) -> Iterator[tuple[int, int, Value]]:
         """(start char, end char, value) of each match, leftmost-longest, in text order."""
-        tokens = words(text)
-        lower = [w.lower() for w, _, _ in tokens]
-        i = 0
-        while i < len(tokens):
-            match = self.match_at(tokens, lower, i)
-            if match is None:
-                i += 1
-                continue
-            end, value = match
-            yield tokens[i][1], tokens[end - 1][2], value
-            i = end
+        return scan(text, self.match_at)
+
+
+def scan(text: str, match_at) -> Iterator[tuple[int, int, Any]]:
+    """Leftmost-longest matches of `match_at(tokens, lower, i) -> (end word, value) | None`."""
+    tokens = words(text)
+    lower = [w.lower() for w, _, _ in tokens]
+    i = 0
+    while i < len(tokens):
+        match = match_at(tokens, lower, i)
+        if match is None:
+            i += 1
+            continue
+        end, value = match
+        yield tokens[i][1], tokens[end - 1][2], value
+        i = end
