@@ -288,6 +288,7 @@ def extract_reports(reports: Iterable[Report], workers: int = 1, country: str | 
         for batch in _chunks(reports, chunk):
             yield from _extract_batch((country, batch))
         return
+    extractor(country)  # loaded once here; forked workers share it instead of each loading the model
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
         for results in pool.imap(_extract_batch, ((country, b) for b in _chunks(reports, chunk))):
