@@ -23,6 +23,7 @@ import yaml
 
 from ceasefire import config
 from ceasefire.errors import InputError, ValidationError
+from ceasefire.resolve.phrases import PhraseIndex
 from ceasefire.resolve.places import (
     KINDS, Place, Romanisation, display_name, fuzzy_allowed, name_key, resolve as resolve_place, surface_variants,
 )
@@ -430,6 +431,10 @@ def _fill(builder: _Builder, country: str, record: Any, pack: CountryPack | None
 _OPEN: dict[tuple[str, str, int], "Gazetteer"] = {}
 
 
+_PROVINCE_AFTER = re.compile(r"(?:'s)?\s+(?:province|governorate|countryside|region)\b", re.I)
+_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|countryside)\s+of\s+$|\brural\s+$", re.I)
+
+
 class Gazetteer:
     """A built index, read-only, with small caches; one per country per process."""
 
@@ -450,7 +455,8 @@ class Gazetteer:
                 "SELECT place_id, surface, key, bare FROM names WHERE place_id IN (SELECT place_id FROM admin1)"):
             self._region_names.setdefault(key, by_id[place_id])
             self._region_bare.setdefault(bare, by_id[place_id])
-        self._mention_re: re.Pattern | None = None
+        self._mention_index: PhraseIndex | None = None
+        self._mention_cache: dict[str, list[tuple[int, int, str, bool]]] = {}
 
     @classmethod
     def open(cls, country: str, path: Path | None = None) -> "Gazetteer":
@@ -534,23 +540,30 @@ class Gazetteer:
     def is_city_admin1(self, name: str | None) -> bool:
         return bool(name and self._regions.get(name, (0, False))[1])
 
-    def admin1_mentions(self, text: str) -> Iterator[tuple[int, int, str, bool]]:
+    def admin1_mentions(self, text: str) -> list[tuple[int, int, str, bool]]:
         """(start, end, governorate, said to be a province) for every governorate named in text."""
-        if self._mention_re is None:
-            forms = sorted({s for (s,) in self.db.execute(
-                "SELECT surface FROM names WHERE place_id IN (SELECT place_id FROM admin1)")}, key=len, reverse=True)
-            alternation = "|".join(re.sub(r"(?:\\[ -])+", r"[\\s-]+", re.escape(f)) for f in forms if len(f) >= 4)
-            self._mention_re = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
-        for m in self._mention_re.finditer(text):
-            region = self.admin1_exact(m.group(0))
-            if region is None:
-                continue
-            after = text[m.end():m.end() + 20]
-            before = text[max(0, m.start() - 25):m.start()]
-            said = bool(re.match(r"(?:'s)?\s+(?:province|governorate|countryside|region)\b", after, re.I)
-                        or re.search(r"\b(?:province|governorate|countryside)\s+of\s+$|\brural\s+$", before, re.I)
-                        or name_key(m.group(0)) != name_key(region))
-            yield m.start(), m.end(), region, said
+        if self._mention_index is None:
+            self._mention_index = PhraseIndex()
+            for (surface,) in self.db.execute(
+                    "SELECT surface FROM names WHERE place_id IN (SELECT place_id FROM admin1)"):
+                region = self.admin1_exact(surface)
+                if region is not None and len(surface) >= 4:
+                    self._mention_index.add(surface, region)
+        cached = self._mention_cache.get(text)
+        if cached is None:
+            cached = [(start, end, region, self._said_province(text, start, end, region))
+                      for start, end, region in self._mention_index.find(text)]
+            if len(self._mention_cache) > 4096:
+                self._mention_cache.clear()
+            self._mention_cache[text] = cached
+        return cached
+
+    @staticmethod
+    def _said_province(text: str, start: int, end: int, region: str) -> bool:
+        after = text[end:end + 20]
+        before = text[max(0, start - 25):start]
+        return bool(_PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before)
+                    or name_key(text[start:end]) != name_key(region))
 
     # prose matching
 
