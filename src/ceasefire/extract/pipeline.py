@@ -37,6 +37,7 @@ PIPELINE_FILE = PACKAGE_DATA / "pipeline.yaml"
 _ARTICLE = r"(?:(?:al|el|an|ar|as|ad|ash|at|az|Al|El|An|Ar|As|Ad|Ash|At|Az)[- ])"
 NEIGHBOURHOOD_AFTER = re.compile(
     r"(?:(?:\s*,\s*|\s+and\s+|\s+)(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*)*\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
+NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$", re.I)
 NOT_PLACES = {w.lower() for w in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December Syria Syrian Russia Russian Turkey Turkish Iran Iraq Israel "
@@ -200,8 +201,9 @@ class Extractor:
                 continue
             if len(named) == 1 and place.kind not in ("admin1", "country", "city") and place.admin1 not in named:
                 place = self._in_region(surface, next(iter(named)))  # the sentence names its governorate
-            if NEIGHBOURHOOD_AFTER.match(text[end:end + 80]):
-                place = self._city_of(named, hint) or place  # a quarter of the city the report is about
+            if NEIGHBOURHOOD_AFTER.match(text[end:end + 80]) or NEIGHBOURHOOD_BEFORE.search(text[max(0, start - 60):start]):
+                # a quarter of the city the report is about: ACLED codes it at the city
+                place = self._city_of(named, hint) or place
             mentions.append(PlaceMention(surface, offset + start, offset + end, place))
         return self._cities_in_lists(mentions, text, offset)
 
