@@ -1,6 +1,7 @@
 """`ceasefire extract` and `ceasefire eval`: stateless, file in, records out."""
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from datetime import date
@@ -10,6 +11,13 @@ import click
 from ceasefire.errors import CeasefireError, InputError
 
 FORMATS = ("jsonl", "csv", "geojson")
+
+
+def _assessed(agreement, events):
+    """Events with the agreement's verdicts (run in the extraction workers)."""
+    from ceasefire.assess import assess
+
+    return assess(events, agreement)
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -37,7 +45,7 @@ def extract(path, docs, published, fmt, workers, country, agreement, output):
     agreement. Bad documents are reported one line each; the others are still extracted, and
     the exit code is 1 when any failed.
     """
-    from ceasefire.assess import assess, load_agreement
+    from ceasefire.assess import load_agreement
     from ceasefire.config import scenario
     from ceasefire.extract import ExtractionFailure, extract_reports
     from ceasefire.ingest import read_paths
@@ -50,6 +58,7 @@ def extract(path, docs, published, fmt, workers, country, agreement, output):
     default_published = _parse_day(published)
     agreement_id = agreement or scenario().get("agreement")
     terms = load_agreement(agreement_id) if agreement_id and agreement_id != "none" else None
+    then = functools.partial(_assessed, terms) if terms else None
     counts = {"documents": 0, "failed": 0, "events": 0}
 
     def reports():
@@ -64,12 +73,12 @@ def extract(path, docs, published, fmt, workers, country, agreement, output):
                 yield item
 
     def records():
-        for report, result in extract_reports(reports(), workers=workers, country=country):
+        for report, result in extract_reports(reports(), workers=workers, country=country, then=then):
             if isinstance(result, ExtractionFailure):
                 counts["failed"] += 1
                 click.echo(f"Error: {report.path or report.id}: [E150] extraction failed: {result.error}", err=True)
                 continue
-            for event in assess(result, terms) if terms else result:
+            for event in result:
                 counts["events"] += 1
                 yield event.to_dict()
 

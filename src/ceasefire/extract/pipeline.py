@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import spacy
 import yaml
@@ -281,32 +281,39 @@ class ExtractionFailure:
 
 
 def extract_reports(reports: Iterable[Report], workers: int = 1, country: str | None = None,
-                    chunk: int = 16) -> Iterator[tuple[Report, list[Event] | ExtractionFailure]]:
+                    chunk: int = 16, then: Callable[[list[Event]], Iterable[Event]] | None = None,
+                    ) -> Iterator[tuple[Report, list[Event] | ExtractionFailure]]:
     """Events of each report, in input order. A report that fails is yielded with the failure;
-    the batch goes on."""
+    the batch goes on. `then` (a picklable function, e.g. a later stage) runs on each report's
+    events inside the worker, so it is spread over the workers too."""
     country = (country or default_country()).upper()
     Gazetteer.open(country)  # build the place index once, before any worker starts
     if workers <= 1:
         for batch in _chunks(reports, chunk):
-            yield from _extract_batch((country, batch))
+            yield from _extract_batch((country, batch, then))
         return
     extractor(country)  # loaded once here; forked workers share it instead of each loading the model
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
-        for results in pool.imap(_extract_batch, ((country, b) for b in _chunks(reports, chunk))):
+        for results in pool.imap(_extract_batch, ((country, b, then) for b in _chunks(reports, chunk))):
             yield from results
 
 
-def _extract_batch(job: tuple[str, list[Report]]) -> list[tuple[Report, list[Event] | ExtractionFailure]]:
-    country, batch = job
+def _extract_batch(job: tuple) -> list[tuple[Report, list[Event] | ExtractionFailure]]:
+    country, batch, then = job
     engine = extractor(country)
+
+    def events(reports: list[Report]) -> list[tuple[Report, list[Event]]]:
+        found = list(engine.events(reports))
+        return [(report, list(then(evs))) for report, evs in found] if then else found
+
     try:
-        return list(engine.events(batch))
+        return events(batch)
     except Exception:  # one bad report must not take its batch down: retry one by one
         results = []
         for report in batch:
             try:
-                results.extend(engine.events([report]))
+                results.extend(events([report]))
             except Exception as error:  # noqa: BLE001 - reported per report, never raised
                 message = error.message if isinstance(error, CeasefireError) else f"{type(error).__name__}: {error}"
                 results.append((report, ExtractionFailure(report, message)))
