@@ -17,7 +17,7 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 @contextmanager
 def _events(events_file: str | None, db: str | None, **filters):
     """Events from the store (--db), a JSONL file, or stdin."""
-    from ceasefire.assess.eventstream import read_events
+    from ceasefire.ingest.events import read_events
 
     if db:
         from ceasefire.pipeline import stored_event

@@ -6,27 +6,9 @@ from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
 from ceasefire.errors import InputError
+from ceasefire.ingest.events import event_from_row
 from ceasefire.link.merge import LinkedEvent
-from ceasefire.model import SUB_EVENT_TYPES, Event
-
-
-def _event(row: Any, path: str, line: int) -> Event:
-    if not isinstance(row, dict):
-        raise InputError(f"expected an event object, got {type(row).__name__}", path=path, line=line, code="E160")
-    for key in ("event_type", "sub_event_type"):
-        if not isinstance(row.get(key), str):
-            raise InputError("a string is needed", path=path, line=line, field=key, code="E161")
-    if SUB_EVENT_TYPES.get(row["sub_event_type"]) != row["event_type"]:
-        raise InputError(f"'{row['sub_event_type']}' is not a sub-type of '{row['event_type']}'", path=path,
-                         line=line, field="sub_event_type", code="E162")
-    for key in ("event_date", "report_id", "source", "location", "admin1", "admin2", "actor1", "actor2"):
-        if row.get(key) is not None and not isinstance(row[key], str):
-            raise InputError("expected a string", path=path, line=line, field=key, code="E163")
-    for key in ("fatalities", "latitude", "longitude", "geo_precision"):
-        value = row.get(key)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
-            raise InputError("expected a number", path=path, line=line, field=key, code="E163")
-    return Event.from_dict(row)
+from ceasefire.model import Event
 
 
 def _rows(path: str | Path) -> Iterator[tuple[int, Any]]:
@@ -50,7 +32,7 @@ def _rows(path: str | Path) -> Iterator[tuple[int, Any]]:
 def read_events(path: str | Path, sources: dict[str, str] | None = None) -> Iterator[Event]:
     """Mentions from an events JSONL file; `sources` fills `source` from a report id when missing."""
     for number, row in _rows(path):
-        event = _event(row, str(path), number)
+        event = event_from_row(row, str(path), number)
         if sources and not event.source and event.report_id in sources:
             event.source = sources[event.report_id]
         yield event
