@@ -81,3 +81,9 @@ def test_extract_lexicon_plans_of_others_are_not_plans_of_attack(lexicon):
 def test_extract_lexicon_claims_of_responsibility(lexicon):
     assert lexicon.claims_responsibility("The Islamic State group claimed the bombings in a statement.")
     assert not lexicon.claims_responsibility("The government claimed victory.")
+
+
+def test_extract_lexicon_since_a_weekday_is_a_period(lexicon):
+    text = "Since Saturday at least 68 civilians have been killed in aerial attacks on the town."
+    assert lexicon.period_spans(text)
+    assert lexicon.is_not_event(text)

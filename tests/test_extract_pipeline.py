@@ -170,3 +170,7 @@ def test_extract_placeless_aside_further_on_is_no_event():
             "Residents said the market was crowded. On Sunday, rebels fired mortars, killing 2 people.")
     events = extract(text)
     assert [e.event_date for e in events] == ["2016-05-23"]
+
+
+def test_extract_toll_since_a_weekday_is_no_event():
+    assert extract("Since Saturday at least 68 civilians have been killed in air strikes on Al-Bab.") == []

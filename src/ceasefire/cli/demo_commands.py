@@ -36,7 +36,9 @@ def _print_summary(summary) -> None:
             access.add_column(column)
         for row in summary.access:
             access.add_row(row["name"], ", ".join(row["besieged_by"]), f"{row['population']:,}",
-                           row["last_delivery"] or "-", str(row["days_without_access"] or "-"), str(row["blocked"]))
+                           row["last_delivery"] or "-",
+                           "-" if row["days_without_access"] is None else str(row["days_without_access"]),
+                           str(row["blocked"]))
         console.print(access)
 
 

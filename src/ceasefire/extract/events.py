@@ -123,7 +123,9 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue
-        dated = any(d.precision == "day" for d in sentence.dates)
+        periods = context.lexicon.period_spans(sentence.text)
+        dated = any(d.precision == "day" and not any(s <= d.start - sentence.start < e for s, e in periods)
+                    for d in sentence.dates)  # "since Saturday" dates a period, not an event
         if _is_toll(sentence, context) or (context.lexicon.is_not_event(sentence.text, dated) and (
                 strict or not any(c.kind == "killed" and c.count for c in sentence.casualties))):
             if perpetrators:

@@ -88,6 +88,9 @@ class Lexicon:
             return None
         return self.labels[match.group(1).lower()], match.end()
 
+    def period_spans(self, sentence: str) -> list[tuple[int, int]]:
+        return [m.span() for m in self.periods.finditer(sentence)]
+
     def is_not_event(self, sentence: str, dated: bool = False) -> bool:
         """A statement, plan or background; or a period, unless the sentence dates a day."""
         return bool(self.not_events.search(sentence)) or (not dated and bool(self.periods.search(sentence)))
