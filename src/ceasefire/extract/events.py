@@ -126,8 +126,10 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
         periods = context.lexicon.period_spans(sentence.text)
         dated = any(d.precision == "day" and not any(s <= d.start - sentence.start < e for s, e in periods)
                     for d in sentence.dates)  # "since Saturday" dates a period, not an event
-        if _is_toll(sentence, context) or (context.lexicon.is_not_event(sentence.text, dated) and (
-                strict or not any(c.kind == "killed" and c.count for c in sentence.casualties))):
+        period = bool(periods) and not dated
+        statement = context.lexicon.is_statement(sentence.text)
+        counted = any(c.kind == "killed" and c.count for c in sentence.casualties)
+        if _is_toll(sentence, context) or period or (statement and (strict or not counted)):
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue

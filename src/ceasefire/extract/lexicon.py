@@ -91,6 +91,10 @@ class Lexicon:
     def period_spans(self, sentence: str) -> list[tuple[int, int]]:
         return [m.span() for m in self.periods.finditer(sentence)]
 
+    def is_statement(self, sentence: str) -> bool:
+        """A statement, plan or background sentence."""
+        return bool(self.not_events.search(sentence))
+
     def is_not_event(self, sentence: str, dated: bool = False) -> bool:
         """A statement, plan or background; or a period, unless the sentence dates a day."""
         return bool(self.not_events.search(sentence)) or (not dated and bool(self.periods.search(sentence)))
