@@ -182,17 +182,23 @@ def mention_cue(mention: str, context: str, whole: bool = False) -> tuple[str, s
     return core, cue, position
 
 
+_LEADING_CUES = [(re.compile(rf"^(?:{p})\s+(?P<rest>.{{2,}})$", re.I), label) for p, label in _BEFORE]
+_TRAILING_CUES = [(re.compile(rf"^(?P<rest>.{{2,}}?)(?:'s)?\s+(?:{p})$", re.I), label) for p, label in _AFTER]
+
+
 def _strip_cue_words(core: str) -> tuple[str, str | None]:
-    for pattern, label in _BEFORE:
-        m = re.match(rf"^(?:{pattern})\s+(?P<rest>.{{2,}})$", core, re.I)
+    if " " not in core.strip():
+        return core, None  # one word carries no cue words
+    for pattern, label in _LEADING_CUES:
+        m = pattern.match(core)
         if m:
             return _strip_after(m.group("rest"), label)
     return _strip_after(core, None)
 
 
 def _strip_after(core: str, cue: str | None) -> tuple[str, str | None]:
-    for pattern, label in _AFTER:
-        m = re.match(rf"^(?P<rest>.{{2,}}?)(?:'s)?\s+(?:{pattern})$", core, re.I)
+    for pattern, label in _TRAILING_CUES:
+        m = pattern.match(core)
         if m:
             return m.group("rest").rstrip(), cue or label
     return core, cue
@@ -302,7 +308,7 @@ def _wider_admin1(gazetteer: "Gazetteer", core: str, context: str, position: int
     if position < 0:
         return None
     plain = gazetteer.admin1(core)
-    before = re.search(r"(\w+)\s+$", context[:position])
+    before = re.search(r"(\w+)\s+$", context[max(0, position - 40):position])
     after = re.match(r"\s*(?:'s\s+)?(\w+)", context[position + len(core):])
     for phrase in ((before.group(1) + " " + core) if before else None, (core + " " + after.group(1)) if after else None):
         if phrase:
