@@ -50,7 +50,7 @@ def extract(path, docs, published, fmt, workers, country, agreement, output):
     from ceasefire.extract import ExtractionFailure, extract_reports
     from ceasefire.ingest import read_paths
     from ceasefire.model import Report
-    from ceasefire.store.export import write_acled, write_geojson, write_jsonl
+    from ceasefire.formats import write_acled, write_geojson, write_jsonl
 
     sources = [p for p in (path, docs) if p]
     if not sources:

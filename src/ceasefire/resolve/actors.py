@@ -6,7 +6,6 @@ found by alias ("Daech", "ISIS") or by an actor's adjective followed by a milita
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
