@@ -74,10 +74,11 @@ class PlaceRuler:
 
 @dataclass
 class _Names:
-    """Gazetteer names and governorates found once in a whole report (character offsets)."""
+    """What is found once in a whole report: gazetteer names, governorates, the dateline (offsets)."""
 
     places: list[tuple[int, int, str]]
     regions: list[tuple[int, int, str, bool]]
+    dateline_end: int = 0  # dates before this offset date the report itself
 
 
 @dataclass(frozen=True)
@@ -133,11 +134,11 @@ class Extractor:
     def doc_events(self, doc: Doc, report: Report) -> list[Event]:
         reference = dates.dateline(doc.text[:120])
         published = reference.day if reference else report.published
-        self._dateline_end = reference.end if reference else 0
         spans = [sent for sent in doc.sents if sent.text.strip()]
         names = _Names(
             places=[(s.start_char, s.end_char, s.text) for s in doc.spans["places"]],
             regions=list(self.gazetteer.admin1_mentions(doc.text)),
+            dateline_end=reference.end if reference else 0,
         )
         lede_end = spans[min(LEDE_SENTENCES, len(spans)) - 1].end_char if spans else 0
         hint = next((region for start, _, region, _ in names.regions if start < lede_end), None)
@@ -163,7 +164,7 @@ class Extractor:
         sentence.actors = [_shift(m, start) for m in self.registry.find(text)]
         sentence.dates = [DateMention(d.day, d.precision, start + d.start, start + d.end)
                           for d in dates.find_dates(text, published)
-                          if start + d.start >= self._dateline_end]  # a dateline dates the report
+                          if start + d.start >= names.dateline_end]  # a dateline dates the report
         sentence.casualties = [Casualty(c.count, c.kind, start + c.start, start + c.end)
                                for c in numbers.find_casualties(text)]
         sentence.places = self._places(sent, text, hint, names)
