@@ -1,7 +1,7 @@
 """The tables, as SQLAlchemy Core. Migrations under migrations/ create and change them."""
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import Boolean, Column, Float, Index, Integer, MetaData, String, Table, Text, false
 
 metadata = MetaData()
 
@@ -75,12 +75,16 @@ event_mentions = Table(
 verdicts = Table(
     "verdicts", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", String, nullable=False, index=True),
+    Column("event_id", String, nullable=False),
     Column("agreement", String, nullable=False),
     Column("status", String(16), nullable=False),
     Column("reason", Text),
     Column("claim", Text),  # JSON
+    Column("party", String),  # the tally's party key (ceasefire.assess.tally.party_key)
+    Column("contested", Boolean, nullable=False, server_default=false()),  # >1 verdict for the event
     Index("ix_verdicts_agreement_status", "agreement", "status", "event_id"),
+    # covering: tallies read status, party and contested of an event's verdicts from the index
+    Index("ix_verdicts_event_agreement", "event_id", "agreement", "status", "party", "contested"),
 )
 
 users = Table(
