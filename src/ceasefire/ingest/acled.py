@@ -50,48 +50,59 @@ def _parse_date(value: str) -> date:
     raise RowError("event_date", f"{value!r} is not a date ACLED writes")
 
 
+STRING_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "location", "admin1", "admin2", "country",
+                 "source")
+
+
 def row_to_event(row: dict[str, str]) -> tuple[ImportedEvent, Report | None]:
     """One ACLED row as an Event, and its notes as the Report the evidence points at."""
-    event_id = optional(row, "event_id_cnty")
+    cells = {column: value.strip() for column, value in row.items() if value}
+    cell = cells.get
+    event_id = cell("event_id_cnty")
     if not event_id:
         raise RowError("event_id_cnty", "missing")
-    day = parse_date(row.get("event_date"))
+    day = parse_date(cell("event_date"))
     if day is None:
         raise RowError("event_date", "missing")
-    precision = PRECISIONS.get((row.get("time_precision") or "1").strip() or "1")
+    precision = PRECISIONS.get(cell("time_precision") or "1")
     if precision is None:
         raise RowError("time_precision", f"{row['time_precision']!r} is not 1, 2 or 3")
-    event_type, sub_event_type = optional(row, "event_type"), optional(row, "sub_event_type")
+    event_type, sub_event_type = cell("event_type") or None, cell("sub_event_type") or None
     check_types(event_type, sub_event_type)
-    notes = optional(row, "notes")
+    notes = cell("notes") or None
     report = None
     evidence = []
     if notes:
-        report = Report(id=event_id, text=notes, published=day, source=optional(row, "source"))
+        report = Report(id=event_id, text=notes, published=day, source=cell("source") or None)
         evidence = [{"report_id": event_id, "sentence": notes, "start": 0, "end": len(notes)}]
-    geo = number(row, "geo_precision", int)
     event = ImportedEvent(
         event_id=event_id, event_date=day.isoformat(), date_precision=precision,
         event_type=event_type, sub_event_type=sub_event_type,
-        actor1=optional(row, "actor1"), actor2=optional(row, "actor2"),
-        assoc_actor_1=optional(row, "assoc_actor_1"), assoc_actor_2=optional(row, "assoc_actor_2"),
-        location=optional(row, "location"), admin1=optional(row, "admin1"), admin2=optional(row, "admin2"),
-        country=optional(row, "country"), latitude=number(row, "latitude"), longitude=number(row, "longitude"),
-        geo_precision=geo, fatalities=number(row, "fatalities", int),
-        report_id=event_id if report else None, evidence=evidence, source=optional(row, "source"),
-        notes=notes, dataset="acled",
+        latitude=number(cells, "latitude"), longitude=number(cells, "longitude"),
+        geo_precision=number(cells, "geo_precision", int), fatalities=number(cells, "fatalities", int),
+        report_id=event_id if report else None, evidence=evidence, notes=notes, dataset="acled",
+        **{name: cell(name) or None for name in STRING_FIELDS},
     )
     event.source_row = _unmodelled(row, event)
     return event, report
 
 
+COLUMN_FIELDS = {column: name for name, column in FIELDS.items()}
+
+
 def _unmodelled(row: dict[str, str], event: ImportedEvent) -> dict[str, str]:
     """The cells an export would not write the same way from the event (ids, ACLED codes,
     the date's spelling, number formats); the rest is rebuilt from the record."""
-    kept = {column: value for column, value in row.items() if value and column not in FIELDS}
-    for name, column in FIELDS.items():
-        value, cell = getattr(event, name), row.get(column, "")
-        if ("" if value is None else str(value)) != cell:
+    values = vars(event)
+    kept = {}
+    for column, cell in row.items():
+        name = COLUMN_FIELDS.get(column)
+        if name is None:
+            if cell:
+                kept[column] = cell
+            continue
+        value = values[name]
+        if cell != ("" if value is None else value if type(value) is str else str(value)):
             kept[column] = cell
     if kept.get("year") == event.event_date[:4]:
         del kept["year"]

@@ -2,23 +2,25 @@
 from __future__ import annotations
 
 import hashlib
-import json
-from typing import Any
+import orjson
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
 
 from sqlalchemy import Row
 
-from ceasefire.model import Event
+from ceasefire.model import Event, Report
 
 INDEXED = ("event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2", "admin1",
            "location", "country", "latitude", "longitude", "fatalities")
 DATASET_KEYS = ("source_row", "dataset")  # kept apart from the record (see ingest.rows.ImportedEvent)
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
-
-
 def dumps(value: Any) -> str:
-    return _ENCODER.encode(value)
+    """Compact JSON, non-ASCII kept as is; dates and other values as str()."""
+    return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
+
+
+loads = orjson.loads
 
 
 def event_record(event: Event | dict[str, Any]) -> dict[str, Any]:
@@ -59,11 +61,95 @@ def event_row(event_id: str, record: dict[str, Any], mention_ids: list[str], at:
     }
 
 
+REPORT_COLUMNS = ("id", "sha256", "text", "title", "source", "url", "published", "ingested_at", "path")
+MENTION_COLUMNS = ("id", "report_id", *INDEXED, "record", "source_row")
+EVENT_COLUMNS = ("id", *INDEXED, "record", "report_ids", "search", "review_status", "merged_into", "mention_key",
+                 "updated_at")
+
+
+class ReportRow(NamedTuple):
+    """A report ready to insert: `values` in REPORT_COLUMNS order."""
+
+    id: str
+    sha256: str
+    path: str | None
+    values: tuple
+
+
+class MentionRow(NamedTuple):
+    """A mention and the event it starts as, ready to insert (MENTION_COLUMNS, EVENT_COLUMNS).
+    `extracted`: drawn from a report of the same batch, so dropped when that report is a duplicate."""
+
+    id: str
+    report_id: str | None
+    mention: tuple
+    event: tuple
+    extracted: bool
+
+
+class Batch(NamedTuple):
+    """Reports and mentions turned into table rows, in plain tuples: cheap to pass between processes."""
+
+    reports: list[ReportRow]
+    mentions: list[MentionRow]
+
+    def __add__(self, other: "Batch") -> "Batch":  # type: ignore[override]
+        return Batch(self.reports + other.reports, self.mentions + other.mentions)
+
+
+def prepare(reports: Iterable[Report], imported: Iterable[Event] = (),
+            extracted: Mapping[str, list[Event]] | None = None, at: str = "") -> Batch:
+    """Rows for reports, events read from datasets (`imported`) and events extracted from those
+    reports (`extracted`: report id -> events)."""
+    report_rows = [report_row(report, at) for report in reports]
+    mention_rows = [mention_row(event.report_id, event, at) for event in imported]
+    for report_id, found in (extracted or {}).items():
+        mention_rows += [mention_row(report_id, event, at, extracted=True) for event in found]
+    return Batch(report_rows, mention_rows)
+
+
+def report_row(report: Report, at: str) -> ReportRow:
+    sha = report.sha256
+    published = report.published.isoformat() if report.published else None
+    return ReportRow(report.id, sha, report.path, (report.id, sha, report.text, report.title, report.source,
+                                                   report.url, published, at, report.path))
+
+
+def mention_row(report_id: str | None, event: Event | dict[str, Any], at: str, extracted: bool = False) -> MentionRow:
+    record = event_record(event)
+    if record.get("report_id") != report_id:
+        record = moved_to_report(record, report_id)
+    source_row = event.get("source_row") if isinstance(event, dict) else getattr(event, "source_row", None)
+    record_json = dumps(record)
+    values = tuple(record.get(name) for name in INDEXED)
+    event_id = record["event_id"]
+    report_ids = record.get("report_ids") or ([report_id] if report_id else [])
+    mention = (event_id, report_id, *values, record_json, dumps(source_row) if source_row is not None else None)
+    linked = (event_id, *values, record_json, dumps(report_ids), search_text(record), "unverified", None,
+              mention_key([event_id]), at)
+    return MentionRow(event_id, report_id, mention, linked, extracted)
+
+
+def moved_to_report(record: dict[str, Any], report_id: str | None) -> dict[str, Any]:
+    """A record whose report is stored under another id (same text) points at that id."""
+    record = dict(record, report_id=report_id, report_ids=[report_id] if report_id else [])
+    record["evidence"] = [dict(item, report_id=report_id) for item in record.get("evidence") or []]
+    return record
+
+
+def with_report(row: MentionRow, report_id: str | None) -> MentionRow:
+    """The same mention pointed at another report id."""
+    record = loads(row.mention[MENTION_COLUMNS.index("record")])
+    source_row = row.mention[-1]
+    moved = mention_row(report_id, record, row.event[-1], row.extracted)
+    return moved._replace(mention=moved.mention[:-1] + (source_row,))
+
+
 def event_of(row: Row, verdicts: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """An events-table row as the EVENTS.md record plus review_status and merged_into."""
-    record = json.loads(row.record)
+    record = loads(row.record)
     record["event_id"] = row.id
-    record["report_ids"] = json.loads(row.report_ids)
+    record["report_ids"] = loads(row.report_ids)
     record["verdicts"] = verdicts or []
     record["review_status"] = row.review_status
     record["merged_into"] = row.merged_into
@@ -80,5 +166,5 @@ def report_of(row: Row, with_text: bool = True) -> dict[str, Any]:
 def verdict_of(row: Row) -> dict[str, Any]:
     verdict = {"agreement": row.agreement, "status": row.status, "reason": row.reason}
     if row.claim is not None:
-        verdict["claim"] = json.loads(row.claim)
+        verdict["claim"] = loads(row.claim)
     return verdict

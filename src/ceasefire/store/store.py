@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,6 +103,19 @@ class Store:
             item.report_id = report_id
         return self.add_batch([], imported=batch, user=user)
 
+    @contextmanager
+    def deferred_indexes(self) -> Iterator[None]:
+        """For a bulk load into SQLite: the lookup indexes are dropped, then built once at the end
+        (or, after a crash, when the store is next opened). Elsewhere this does nothing."""
+        if self.engine.dialect.name != "sqlite":
+            yield
+            return
+        drop_deferrable_indexes(self.engine)
+        try:
+            yield
+        finally:
+            write(self.engine, restore_indexes)
+
     def known_reports(self, sha256s: Iterable[str]) -> dict[str, str]:
         """sha256 -> stored report id, for the hashes already stored."""
         found: dict[str, str] = {}
@@ -125,15 +139,15 @@ class Store:
         another id. `extracted`: report id -> mentions extracted from it; dropped when the report
         turns out to be stored already (its mentions were stored with it).
         """
-        imported = list(imported)
-        extracted = dict(extracted or {})
+        return self.add_rows(prepare(batch_reports, imported, extracted, at=now()), user=user)
+
+    def add_rows(self, batch: Batch, user: Actor = "system") -> IngestResult:
+        """`add_batch` for rows already prepared (`records.prepare`), e.g. in a reading process."""
 
         def work(connection: Connection) -> IngestResult:
             result = IngestResult()
-            added = self._insert_reports(connection, batch_reports, result)
-            pairs = [(result.ids.get(e.report_id, e.report_id) if e.report_id else None, e) for e in imported]
-            pairs += [(rid, e) for rid, found in extracted.items() if rid in added for e in found]
-            self._insert_mentions(connection, pairs, result)
+            added = self._insert_reports(connection, batch.reports, result)
+            self._insert_mentions(connection, batch.mentions, added, result)
             if result.reports_added or result.mentions_added or result.errors:
                 audit.append(connection, _name(user), "ingest", None, {
                     "reports_added": result.reports_added, "reports_duplicate": result.reports_duplicate,
@@ -143,29 +157,24 @@ class Store:
 
         return write(self.engine, work)
 
-    def _insert_reports(self, connection: Connection, batch: list[Report], result: IngestResult) -> set[str]:
-        by_sha: dict[str, Report] = {}
+    def _insert_reports(self, connection: Connection, batch: list[ReportRow], result: IngestResult) -> set[str]:
+        by_sha: dict[str, ReportRow] = {}
         for report in batch:
             if report.sha256 in by_sha:
                 result.reports_duplicate += 1
                 result.ids[report.id] = by_sha[report.sha256].id
             else:
                 by_sha[report.sha256] = report
-        stored: dict[str, str] = {}
-        candidates: list[Report] = []
-        for chunk in _chunks(list(by_sha)):
-            stored.update(connection.execute(
-                select(reports.c.sha256, reports.c.id).where(reports.c.sha256.in_(chunk))).all())
+        stored = dict(_lookup(connection, reports, "sha256", list(by_sha), "id"))
+        candidates: list[ReportRow] = []
         for sha, report in by_sha.items():
             if sha in stored:
                 result.reports_duplicate += 1
                 result.ids[report.id] = stored[sha]
             else:
                 candidates.append(report)
-        taken: set[str] = set()
-        for chunk in _chunks([r.id for r in candidates]):
-            taken.update(connection.execute(select(reports.c.id).where(reports.c.id.in_(chunk))).scalars())
-        rows, at = [], now()
+        taken = {key for key, _ in _lookup(connection, reports, "id", [r.id for r in candidates])}
+        rows = []
         for report in candidates:
             if report.id in taken:
                 result.errors.append(StoreError(
@@ -174,37 +183,31 @@ class Store:
                 continue
             taken.add(report.id)
             result.ids[report.id] = report.id
-            rows.append({"id": report.id, "sha256": report.sha256, "text": report.text, "title": report.title,
-                         "source": report.source, "url": report.url, "path": report.path, "ingested_at": at,
-                         "published": report.published.isoformat() if report.published else None})
-        _insert_rows(connection, reports, rows)
+            rows.append(report.values)
+        _insert_values(connection, reports, REPORT_COLUMNS, rows)
         result.reports_added += len(rows)
-        return {row["id"] for row in rows}
+        return {row[0] for row in rows}
 
-    def _insert_mentions(self, connection: Connection, pairs: list[tuple[str | None, Event]],
+    def _insert_mentions(self, connection: Connection, batch: list[MentionRow], added: set[str],
                          result: IngestResult) -> None:
-        stored: set[str] = set()
-        for chunk in _chunks([event.event_id for _, event in pairs]):
-            stored.update(connection.execute(select(mentions.c.id).where(mentions.c.id.in_(chunk))).scalars())
-        mention_rows, event_rows, link_rows, at = [], [], [], now()
-        for report_id, event in pairs:
-            if event.event_id in stored:
+        stored = {key for key, _ in _lookup(connection, mentions, "id", [mention.id for mention in batch])}
+        mention_rows, event_rows, link_rows = [], [], []
+        for mention in batch:
+            if mention.extracted and mention.report_id not in added:
+                continue  # its report was stored before, with its mentions
+            if mention.id in stored:
                 result.mentions_duplicate += 1
                 continue
-            stored.add(event.event_id)
-            record = event_record(event)
-            if record.get("report_id") != report_id:
-                record = _moved_to_report(record, report_id)
-            record_json = dumps(record)
-            source_row = getattr(event, "source_row", None)
-            mention_rows.append({"id": event.event_id, "report_id": report_id,
-                                 **indexed_values(record, record_json),
-                                 "source_row": dumps(source_row) if source_row is not None else None})
-            event_rows.append(event_row(event.event_id, record, [event.event_id], at, record_json=record_json))
-            link_rows.append({"mention_id": event.event_id, "event_id": event.event_id})
-        _insert_rows(connection, mentions, mention_rows)
-        _insert_rows(connection, events, event_rows)
-        _insert_rows(connection, event_mentions, link_rows)
+            stored.add(mention.id)
+            report_id = result.ids.get(mention.report_id, mention.report_id) if mention.report_id else None
+            if report_id != mention.report_id:
+                mention = with_report(mention, report_id)
+            mention_rows.append(mention.mention)
+            event_rows.append(mention.event)
+            link_rows.append((mention.id, mention.id))
+        _insert_values(connection, mentions, MENTION_COLUMNS, mention_rows)
+        _insert_values(connection, events, EVENT_COLUMNS, event_rows)
+        _insert_values(connection, event_mentions, ("mention_id", "event_id"), link_rows)
         result.mentions_added += len(mention_rows)
 
     def reports(self, limit: int = 100, offset: int = 0, text: str | None = None,
@@ -474,21 +477,23 @@ class Store:
             return audit.entries(connection, target, limit, offset)
 
 
-def _insert_rows(connection: Connection, table, rows: list[dict[str, Any]]) -> None:
+def _lookup(connection: Connection, table, column: str, keys: list[str], value: str | None = None
+            ) -> Iterator[tuple[str, Any]]:
+    """(key, value) for the keys stored in `table.column`: plain SQL, as this runs for every ingested row."""
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    for chunk in _chunks(keys):
+        sql = (f"SELECT {column}, {value or 'NULL'} FROM {table.name} "
+               f"WHERE {column} IN ({', '.join([mark] * len(chunk))})")
+        yield from connection.exec_driver_sql(sql, tuple(chunk))
+
+
+def _insert_values(connection: Connection, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
     """executemany straight to the driver: the bulk path (a million rows) skips per-row SQLAlchemy work."""
     if not rows:
         return
-    columns = list(rows[0])
     mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
-    connection.exec_driver_sql(sql, [tuple(row[column] for column in columns) for row in rows])
-
-
-def _moved_to_report(record: dict[str, Any], report_id: str | None) -> dict[str, Any]:
-    """A record whose report is stored under another id (same text) points at that id."""
-    record = dict(record, report_id=report_id, report_ids=[report_id] if report_id else [])
-    record["evidence"] = [dict(item, report_id=report_id) for item in record.get("evidence") or []]
-    return record
+    connection.exec_driver_sql(sql, rows)
 
 
 def _link(all_mentions: list[Event]) -> list[tuple[dict[str, Any], list[str]]]:
