@@ -17,6 +17,9 @@ class CeasefireError(Exception):
             self.code = code
         super().__init__(str(self))
 
+    def __reduce__(self):  # sent to another process whole, without calling __init__ again
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
     def __str__(self) -> str:
         where = ""
         if self.path:
@@ -24,6 +27,13 @@ class CeasefireError(Exception):
             where += ": "
         what = f" (field '{self.field}')" if self.field else ""
         return f"{where}[{self.code}] {self.message}{what}"
+
+
+def _rebuild(kind: type, args: tuple, state: dict) -> CeasefireError:
+    error = kind.__new__(kind)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class InputError(CeasefireError):

@@ -11,10 +11,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, Index, create_engine, event, inspect
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ceasefire.errors import StoreError
+from ceasefire.store.schema import event_mentions, events, mentions, reports
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
@@ -108,6 +109,7 @@ def migrate(engine: Engine) -> str:
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             current = MigrationContext.configure(connection).get_current_revision()
             if current == head:
+                restore_indexes(connection)
                 return head
             if current is None:
                 tables = sorted(inspect(connection).get_table_names())
@@ -121,7 +123,34 @@ def migrate(engine: Engine) -> str:
                     f"(newest {head!r}); upgrade ceasefire", code=E301)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+            restore_indexes(connection)
     return head
+
+
+def deferrable_indexes() -> list[Index]:
+    """The lookup indexes of the tables an ingest fills; unique ones (deduplication) are not among them."""
+    return [index for table in (reports, mentions, events, event_mentions) for index in sorted(
+        table.indexes, key=lambda index: index.name) if not index.unique]
+
+
+def drop_deferrable_indexes(engine: Engine) -> None:
+    """Before a bulk load into SQLite: inserting into one table with six indexes in random key order
+    costs more than building them once at the end. `restore_indexes` (run on every open) undoes it."""
+    with engine.connect() as connection:
+        connection.execution_options(immediate=True)
+        with connection.begin():
+            for index in deferrable_indexes():
+                connection.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
+
+
+def restore_indexes(connection: Connection) -> list[str]:
+    """Create any deferrable index that is missing (a bulk load ended or was killed); returns their names."""
+    present = {name for (name,) in connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'index'")} if connection.dialect.name == "sqlite" else None
+    missing = [index for index in deferrable_indexes() if present is not None and index.name not in present]
+    for index in missing:
+        index.create(connection, checkfirst=True)
+    return [index.name for index in missing]
 
 
 def revision(engine: Engine) -> str | None:

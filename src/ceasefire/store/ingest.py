@@ -1,18 +1,28 @@
 """ingest(paths, store): read files, extract events from new reports, store in resumable batches."""
 from __future__ import annotations
 
+import multiprocessing
+from contextlib import nullcontext
+import signal
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ceasefire.errors import CeasefireError, InputError
 from ceasefire.ingest import read_paths
 from ceasefire.model import Event, Report
+from ceasefire.store.audit import now
+from ceasefire.store.records import Batch, prepare
 from ceasefire.store.store import Actor, IngestResult, Store
 
 E307 = "E307"  # extraction asked for but not available
 E308 = "E308"  # extraction failed on one report
+E309 = "E309"  # the reading process failed
+READ_PROCESS_BYTES = 8 * 1024 * 1024
+BULK_BYTES = 64 * 1024 * 1024
+ROW_BYTES = 500  # a guess at an average dataset row, to compare an input with the store's size
 
 
 @dataclass
@@ -77,66 +87,148 @@ class _Progress:
             self.progress.stop()
 
 
+class Chunk(NamedTuple):
+    """One batch of what was read: errors, text reports (extracted before storing) and dataset rows."""
+
+    errors: list[CeasefireError]
+    documents: list[Report]
+    rows: Batch
+
+
+def read_chunks(paths: Iterable[str | Path], batch_size: int, max_bytes: int | None = None) -> Iterator[Chunk]:
+    """What `read_paths` gives, cut every `batch_size` items, with dataset rows prepared for storing.
+    A dataset row's report comes just before its event: a cut never falls between them."""
+    reports: list[Report] = []
+    events: list[Event] = []
+    errors: list[CeasefireError] = []
+
+    def cut() -> Chunk:
+        from_rows = {event.report_id for event in events}
+        documents = [report for report in reports if report.id not in from_rows]
+        dataset = [report for report in reports if report.id in from_rows] if from_rows else []
+        chunk = Chunk(list(errors), documents, prepare(dataset, events, at=now()))
+        reports.clear(), events.clear(), errors.clear()
+        return chunk
+
+    for item in read_paths(paths, max_bytes=max_bytes):
+        if isinstance(item, InputError):
+            errors.append(item)
+        elif isinstance(item, Report):
+            if len(reports) + len(events) >= 2 * batch_size:
+                yield cut()
+            reports.append(item)
+        else:
+            events.append(item)
+            if len(reports) + len(events) >= batch_size:
+                yield cut()
+    if reports or events or errors:
+        yield cut()
+
+
+def read_in_process(paths: list[str | Path], batch_size: int, max_bytes: int | None = None) -> Iterator[Chunk]:
+    """`read_chunks` run in a forked process, so reading and preparing rows overlaps with storing.
+    At most one chunk waits in the pipe; the process ends when the reader side goes away."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_send_chunks, args=(receive, send, paths, batch_size, max_bytes),
+                              name="ceasefire-read", daemon=True)
+    process.start()
+    send.close()
+    try:
+        while True:
+            try:
+                message = receive.recv()
+            except EOFError:
+                raise CeasefireError("the reading process stopped before the end of the input",
+                                     code=E309) from None
+            if message is None:
+                return
+            if isinstance(message, BaseException):
+                raise message
+            yield message
+    finally:
+        receive.close()
+        process.join(timeout=5)
+        if process.is_alive():
+            process.terminate()
+
+
+def _send_chunks(receive, send, paths, batch_size: int, max_bytes: int | None) -> None:
+    receive.close()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # an interrupt is the ingesting process's to handle
+    try:
+        for chunk in read_chunks(paths, batch_size, max_bytes):
+            send.send(chunk)
+        send.send(None)
+    except (BrokenPipeError, ConnectionResetError):
+        return  # nobody is reading any more
+    except Exception as error:  # raised again on the storing side, with its message
+        send.send(error if isinstance(error, CeasefireError) else CeasefireError(
+            f"reading failed: {type(error).__name__}: {error}", code=E309))
+
+
+def _input_bytes(paths: list[str | Path]) -> int:
+    total = 0
+    for given in paths:
+        path = Path(given)
+        if path.is_file():
+            total += path.stat().st_size
+        elif path.is_dir():
+            total += sum(file.stat().st_size for file in path.rglob("*") if file.is_file())
+    return total
+
+
 def ingest(paths: Iterable[str | Path], store: Store, extract: bool = True, batch_size: int = 500,
            progress: bool | None = None, workers: int = 1, user: Actor = "system",
            on_error: Callable[[CeasefireError], None] | None = None,
-           max_bytes: int | None = None) -> IngestSummary:
+           max_bytes: int | None = None, read_process: bool | None = None,
+           bulk: bool | None = None) -> IngestSummary:
     """Read `paths` (files, folders, `-`) into `store`, committing every `batch_size` items.
 
     Reports are stored once by content hash and dataset rows once by their event id, so
     running again after a crash stores only what is missing. New text reports go through
     `ceasefire.extract.extract_reports` when `extract`; dataset rows (ACLED, UCDP) are events
     already. Bad files and lines are collected in `errors` (and passed to `on_error` as they
-    come) while the rest is stored.
+    come) while the rest is stored. `read_process`: read in a separate process (default: for
+    inputs over READ_PROCESS_BYTES, where the platform can fork).
     """
     extractor = _extractor() if extract else None
     summary = IngestSummary()
-    reports: list[Report] = []
-    events: list[Event] = []
-
-    def flush() -> None:
-        if not reports and not events:
-            return
-        from_rows = {event.report_id for event in events}
-        documents = [report for report in reports if report.id not in from_rows]
-        extracted: dict[str, list[Event]] = {}
-        failed: set[str] = set()
-        if extractor is not None and documents:
-            stored = store.known_reports(report.sha256 for report in documents)
-            fresh = [report for report in documents if report.sha256 not in stored]
-            for report, found in extractor(fresh, workers=workers):
-                if isinstance(found, list):
-                    extracted[report.id] = found
-                else:  # not stored, so a later run tries again
-                    failed.add(report.id)
-                    _error(CeasefireError(f"extraction failed: {getattr(found, 'error', found)}",
-                                          path=report.path or report.id, code=E308))
-        kept = [report for report in reports if report.id not in failed] if failed else reports
-        result = store.add_batch(kept, events, extracted, user=user)
-        summary.add(result)
-        for error in result.errors:
-            _error(error)
-        reports.clear()
-        events.clear()
-        bar.update(summary)
+    paths = list(paths)
+    size = 0 if "-" in map(str, paths) else _input_bytes(paths)
+    if read_process is None:
+        read_process = "fork" in multiprocessing.get_all_start_methods() and size >= READ_PROCESS_BYTES
+    if bulk is None:
+        bulk = size >= BULK_BYTES and store.count_events() < size // ROW_BYTES
+    chunks = (read_in_process if read_process else read_chunks)(paths, batch_size, max_bytes)
 
     def _error(error: CeasefireError) -> None:
         summary.errors.append(error)
         if on_error is not None:
             on_error(error)
 
-    with _Progress(progress) as bar:
-        for item in read_paths(paths, max_bytes=max_bytes):
-            if isinstance(item, InputError):
-                _error(item)
-            elif isinstance(item, Report):
-                # a dataset row's report comes just before its event: never flush between them
-                if len(reports) + len(events) >= 2 * batch_size:
-                    flush()
-                reports.append(item)
-            else:
-                events.append(item)
-                if len(reports) + len(events) >= batch_size:
-                    flush()
-        flush()
+    with _Progress(progress) as bar, (store.deferred_indexes() if bulk else nullcontext()):
+        for chunk in chunks:
+            for error in chunk.errors:
+                _error(error)
+            extracted: dict[str, list[Event]] = {}
+            failed: set[str] = set()
+            if extractor is not None and chunk.documents:
+                stored = store.known_reports(report.sha256 for report in chunk.documents)
+                fresh = [report for report in chunk.documents if report.sha256 not in stored]
+                for report, found in extractor(fresh, workers=workers):
+                    if isinstance(found, list):
+                        extracted[report.id] = found
+                    else:  # not stored, so a later run tries again
+                        failed.add(report.id)
+                        _error(CeasefireError(f"extraction failed: {getattr(found, 'error', found)}",
+                                              path=report.path or report.id, code=E308))
+            documents = [report for report in chunk.documents if report.id not in failed]
+            batch = prepare(documents, (), extracted, at=now()) + chunk.rows
+            if batch.reports or batch.mentions:
+                result = store.add_rows(batch, user=user)
+                summary.add(result)
+                for error in result.errors:
+                    _error(error)
+            bar.update(summary)
     return summary
