@@ -93,15 +93,10 @@ COLUMN_FIELDS = {column: name for name, column in FIELDS.items()}
 def _unmodelled(row: dict[str, str], event: ImportedEvent) -> dict[str, str]:
     """The cells an export would not write the same way from the event (ids, ACLED codes,
     the date's spelling, number formats); the rest is rebuilt from the record."""
+    kept = {column: cell for column, cell in row.items() if cell and column not in COLUMN_FIELDS}
     values = vars(event)
-    kept = {}
-    for column, cell in row.items():
-        name = COLUMN_FIELDS.get(column)
-        if name is None:
-            if cell:
-                kept[column] = cell
-            continue
-        value = values[name]
+    for column, name in COLUMN_FIELDS.items():
+        cell, value = row.get(column, ""), values[name]
         if cell != ("" if value is None else value if type(value) is str else str(value)):
             kept[column] = cell
     if kept.get("year") == event.event_date[:4]:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import hashlib
-import orjson
 from collections.abc import Iterable, Mapping
+from dataclasses import MISSING, fields
 from typing import Any, NamedTuple
+
+import orjson
 
 from sqlalchemy import Row
 
@@ -13,6 +15,10 @@ from ceasefire.model import Event, Report
 INDEXED = ("event_date", "date_precision", "event_type", "sub_event_type", "actor1", "actor2", "admin1",
            "location", "country", "latitude", "longitude", "fatalities")
 DATASET_KEYS = ("source_row", "dataset")  # kept apart from the record (see ingest.rows.ImportedEvent)
+_IN_COLUMNS = frozenset(INDEXED)
+# Event fields in order, with the value a stored record leaves out (None or an empty list)
+_FIELDS = {field.name: None if field.default_factory is MISSING else field.default_factory()
+           for field in fields(Event)}
 
 
 def dumps(value: Any) -> str:
@@ -31,17 +37,42 @@ def event_record(event: Event | dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def indexed_values(record: dict[str, Any], record_json: str | None = None) -> dict[str, Any]:
+def stored_json(record: dict[str, Any]) -> str:
+    """The record as the `record` column keeps it: without the fields that have their own column
+    and without empty Event fields (`record_of` puts both back)."""
+    return dumps({key: value for key, value in record.items() if key not in _IN_COLUMNS and not (
+        key in _FIELDS and (value is None or value == []))})
+
+
+def record_of(row: Any) -> dict[str, Any]:
+    """The full record of a mentions or events row (its columns and its `record` JSON), fields in
+    Event order, then any others."""
+    stored = loads(row.record)
+    record = {}
+    for name, empty in _FIELDS.items():
+        if name in _IN_COLUMNS:
+            record[name] = getattr(row, name)
+        else:
+            value = stored.pop(name, empty)
+            record[name] = list(value) if value == [] else value
+    record.update(stored)
+    return record
+
+
+def indexed_values(record: dict[str, Any]) -> dict[str, Any]:
     values = {name: record.get(name) for name in INDEXED}
-    values["record"] = record_json if record_json is not None else dumps(record)
+    values["record"] = stored_json(record)
     return values
 
 
 def search_text(record: dict[str, Any]) -> str:
     """What the `text` filter searches: evidence sentences, notes and location, lower-cased."""
-    parts = [item.get("sentence") or "" for item in record.get("evidence") or []]
-    parts += [record.get("notes") or "", record.get("location") or ""]
-    return "\n".join(dict.fromkeys(part for part in parts if part)).lower()
+    parts: list[str] = []
+    for part in [item.get("sentence") for item in record.get("evidence") or ()] + [
+            record.get("notes"), record.get("location")]:
+        if part and part not in parts:
+            parts.append(part)
+    return "\n".join(parts).lower()
 
 
 def mention_key(mention_ids: list[str]) -> str:
@@ -50,12 +81,11 @@ def mention_key(mention_ids: list[str]) -> str:
 
 
 def event_row(event_id: str, record: dict[str, Any], mention_ids: list[str], at: str,
-              review_status: str = "unverified", merged_into: str | None = None,
-              record_json: str | None = None) -> dict[str, Any]:
+              review_status: str = "unverified", merged_into: str | None = None) -> dict[str, Any]:
     """Values of one events-table row."""
     report_ids = record.get("report_ids") or ([record["report_id"]] if record.get("report_id") else [])
     return {
-        "id": event_id, **indexed_values(record, record_json), "report_ids": dumps(report_ids),
+        "id": event_id, **indexed_values(record), "report_ids": dumps(report_ids),
         "search": search_text(record), "review_status": review_status, "merged_into": merged_into,
         "mention_key": mention_key(mention_ids), "updated_at": at,
     }
@@ -120,7 +150,7 @@ def mention_row(report_id: str | None, event: Event | dict[str, Any], at: str, e
     if record.get("report_id") != report_id:
         record = moved_to_report(record, report_id)
     source_row = event.get("source_row") if isinstance(event, dict) else getattr(event, "source_row", None)
-    record_json = dumps(record)
+    record_json = stored_json(record)
     values = tuple(record.get(name) for name in INDEXED)
     event_id = record["event_id"]
     report_ids = record.get("report_ids") or ([report_id] if report_id else [])
@@ -139,15 +169,22 @@ def moved_to_report(record: dict[str, Any], report_id: str | None) -> dict[str, 
 
 def with_report(row: MentionRow, report_id: str | None) -> MentionRow:
     """The same mention pointed at another report id."""
-    record = loads(row.mention[MENTION_COLUMNS.index("record")])
+    record = record_of(_Columns(MENTION_COLUMNS, row.mention))
     source_row = row.mention[-1]
     moved = mention_row(report_id, record, row.event[-1], row.extracted)
     return moved._replace(mention=moved.mention[:-1] + (source_row,))
 
 
+class _Columns:
+    """Attribute access to a tuple of column values, as on a table row."""
+
+    def __init__(self, names: tuple[str, ...], values: tuple):
+        self.__dict__.update(zip(names, values))
+
+
 def event_of(row: Row, verdicts: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """An events-table row as the EVENTS.md record plus review_status and merged_into."""
-    record = loads(row.record)
+    record = record_of(row)
     record["event_id"] = row.id
     record["report_ids"] = loads(row.report_ids)
     record["verdicts"] = verdicts or []

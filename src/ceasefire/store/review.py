@@ -4,7 +4,6 @@ Each runs inside the caller's write transaction and appends its audit entries th
 """
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
@@ -13,7 +12,7 @@ from sqlalchemy import Connection, select, update
 from ceasefire.errors import StoreError, ValidationError
 from ceasefire.model import DATE_PRECISIONS, EVENT_TYPES
 from ceasefire.store import audit
-from ceasefire.store.records import dumps, event_row, indexed_values, mention_key, search_text
+from ceasefire.store.records import dumps, event_row, indexed_values, mention_key, record_of, search_text
 from ceasefire.store.schema import event_mentions, events, mentions
 
 ACTIONS = ("verify", "reject", "merge", "split", "correct")
@@ -113,7 +112,7 @@ def _store_record(connection: Connection, event_id: str, record: dict[str, Any],
 
 
 def _correct(connection: Connection, row, user: str, reason: str, fields: dict[str, Any]) -> str:
-    record = json.loads(row.record)
+    record = record_of(row)
     changes = clean_corrections(fields, record)
     before = {name: record.get(name) for name in changes}
     record.update(changes)
@@ -144,7 +143,7 @@ def _merge(connection: Connection, row, user: str, reason: str, into: str | None
     if target.merged_into:
         raise StoreError(f"event {into} was itself merged into {target.merged_into}", code=E306)
     connection.execute(update(event_mentions).where(event_mentions.c.event_id == row.id).values(event_id=into))
-    record = _merged_record(json.loads(target.record), json.loads(row.record))
+    record = _merged_record(record_of(target), record_of(row))
     ids = _mention_ids(connection, into)
     _store_record(connection, into, record, report_ids=dumps(record["report_ids"]), mention_key=mention_key(ids))
     connection.execute(update(events).where(events.c.id == row.id).values(merged_into=into, updated_at=audit.now()))
@@ -166,8 +165,7 @@ def _split(connection: Connection, row, user: str, reason: str, moving: list[str
         raise ValidationError("a split must leave at least one mention in the event", field="mentions")
     at, created = audit.now(), []
     for mention_id in moving:
-        found = connection.execute(select(mentions.c.record).where(mentions.c.id == mention_id)).scalar_one()
-        record = json.loads(found)
+        record = record_of(connection.execute(select(mentions).where(mentions.c.id == mention_id)).one())
         taken = connection.execute(select(events.c.merged_into).where(events.c.id == mention_id)).first()
         if taken is not None and taken.merged_into == row.id:  # the event merged in earlier comes back
             connection.execute(events.delete().where(events.c.id == mention_id))
@@ -181,7 +179,7 @@ def _split(connection: Connection, row, user: str, reason: str, moving: list[str
         audit.append(connection, user, "review.split_out", new_id, {"reason": reason, "from": row.id})
     kept_reports = sorted(set(connection.execute(select(mentions.c.report_id).where(
         mentions.c.id.in_(remaining), mentions.c.report_id.is_not(None))).scalars()))
-    record = json.loads(row.record)
+    record = record_of(row)
     record["report_ids"] = kept_reports
     record["evidence"] = [e for e in record.get("evidence") or [] if e.get("report_id") in kept_reports]
     record["claims"] = [c for c in record.get("claims") or [] if c.get("report_id") in kept_reports + [None]]

@@ -19,10 +19,13 @@ from ceasefire.errors import CeasefireError, StoreError, ValidationError
 from ceasefire.model import VERDICT_STATUSES, Event, Report
 from ceasefire.store import audit, review as reviewing
 from ceasefire.store.audit import AuditReport, now
-from ceasefire.store.database import E303, make_engine, migrate, write
+from ceasefire.store.database import (
+    E303, drop_deferrable_indexes, make_engine, migrate, restore_indexes, write,
+)
 from ceasefire.store.filters import EventFilter
 from ceasefire.store.records import (
-    dumps, event_of, event_record, event_row, indexed_values, mention_key, report_of, verdict_of,
+    EVENT_COLUMNS, MENTION_COLUMNS, REPORT_COLUMNS, Batch, MentionRow, ReportRow, dumps, event_of, event_record,
+    event_row, mention_key, prepare, record_of, report_of, verdict_of, with_report,
 )
 from ceasefire.store.schema import event_mentions, events, mentions, reports, users, verdicts
 from ceasefire.store.users import User, check_new_user, new_token, require, token_hash
@@ -297,7 +300,7 @@ class Store:
             mention_rows = connection.execute(
                 select(mentions).join(event_mentions, event_mentions.c.mention_id == mentions.c.id)
                 .where(event_mentions.c.event_id == event_id).order_by(mentions.c.id)).all()
-            found["mentions"] = [{"mention_id": m.id, "report_id": m.report_id, **json.loads(m.record)}
+            found["mentions"] = [{"mention_id": m.id, "report_id": m.report_id, **record_of(m)}
                                  for m in mention_rows]
             report_ids = sorted({m.report_id for m in mention_rows if m.report_id} | set(found["report_ids"]))
             found["reports"] = [report_of(r) for r in connection.execute(
@@ -326,11 +329,11 @@ class Store:
 
     def mentions(self, report_id: str | None = None) -> list[Event]:
         """Stored mentions as Events (all, or those drawn from one report), by id."""
-        query = select(mentions.c.record).order_by(mentions.c.id)
+        query = select(mentions).order_by(mentions.c.id)
         if report_id is not None:
             query = query.where(mentions.c.report_id == report_id)
         with self._read() as connection:
-            return [Event.from_dict(json.loads(value)) for value in connection.execute(query).scalars()]
+            return [Event.from_dict(record_of(row)) for row in connection.execute(query)]
 
     def relink(self, user: Actor = "system") -> dict[str, int]:
         """Recompute linked events from all mentions with `ceasefire.link.link_mentions`
@@ -348,7 +351,7 @@ class Store:
                 key = mention_key(mention_ids)
                 before = old.get(key)
                 if before is not None and before.merged_into is None and before.id not in used:
-                    event_id, status, record = before.id, before.review_status, json.loads(before.record)
+                    event_id, status, record = before.id, before.review_status, record_of(before)
                     kept += status != "unverified"
                 else:
                     event_id, status = mention_ids[0] if len(mention_ids) == 1 else "ev-" + key[:16], "unverified"
