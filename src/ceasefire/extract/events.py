@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
+from typing import Callable
 
 from ceasefire.extract.lexicon import Lexicon, Trigger
+from ceasefire.resolve.patterns import fold
 from ceasefire.model import SUB_EVENT_TYPES, Event
 from ceasefire.resolve.actors import Actor, ActorMention, ActorRegistry
 from ceasefire.resolve.places import Place
@@ -80,6 +83,11 @@ class Sentence:
     casualties: list[Casualty] = field(default_factory=list)
     label: str | None = None  # a lede naming the sub-type ("Looting: ...")
 
+    @cached_property
+    def folded(self) -> str | None:
+        """The text as the lexicon's patterns read it (`patterns.fold`)."""
+        return fold(self.text)
+
 
 @dataclass
 class Draft:
@@ -105,7 +113,7 @@ class ReportContext:
     country_name: str
     registry: ActorRegistry
     lexicon: Lexicon
-    fallback_place: Place | None = None
+    first_place: Callable[[], Place | None] = lambda: None  # where the report is about, read when needed
 
 
 def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool = True) -> list[Event]:
@@ -115,7 +123,7 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
     recent_actor: Actor | None = None
     for index, sentence in enumerate(sentences):
         perpetrators = [m for m in sentence.actors if _can_perpetrate(m.actor)]
-        if drafts and perpetrators and context.lexicon.claims_responsibility(sentence.text):
+        if drafts and perpetrators and context.lexicon.claims_responsibility(sentence.text, sentence.folded):
             for draft in drafts:
                 if draft.day == drafts[-1].day:
                     _claimed(draft, perpetrators[0].actor, sentence)
@@ -123,11 +131,11 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue
-        periods = context.lexicon.period_spans(sentence.text)
+        periods = context.lexicon.period_spans(sentence.text, sentence.folded)
         dated = any(d.precision == "day" and not any(s <= d.start - sentence.start < e for s, e in periods)
                     for d in sentence.dates)  # "since Saturday" dates a period, not an event
         period = bool(periods) and not dated
-        statement = context.lexicon.is_statement(sentence.text)
+        statement = context.lexicon.is_statement(sentence.text, sentence.folded)
         counted = any(c.kind == "killed" and c.count for c in sentence.casualties)
         if _is_toll(sentence, context) or period or (statement and (strict or not counted)):
             if perpetrators:
@@ -181,7 +189,7 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         sub = trigger.sub
     places = _event_places(sentence, trigger)
     own_date = _sentence_date(sentence)
-    if previous is not None and (context.lexicon.continues(sentence.text)
+    if previous is not None and (context.lexicon.continues(sentence.text, sentence.folded)
                                  or _elaborates(sentence, places, own_date, previous, trigger)):
         return []
     if not in_lede and own_date is None and not sentence.label \
@@ -190,7 +198,7 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     if not places:
         if not in_lede and previous is not None and not _follows(previous, sentence):
             return None  # a place-less aside further on: where it happened is unknown
-        fallback = previous.place if previous else context.fallback_place
+        fallback = previous.place if previous else context.first_place()
         places = [fallback] if fallback else [None]
     if own_date is not None:
         day, precision = own_date.day, own_date.precision
@@ -201,7 +209,7 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     actor1, actor2 = _roles(sentence, trigger, context.registry)
     sub = _settle_sub(sub, sentence, trigger, actor1, actor2)
     if sub == "Peaceful protest":
-        sub = context.lexicon.protest_outcome(sentence.text) or sub
+        sub = context.lexicon.protest_outcome(sentence.text, sentence.folded) or sub
     if sub is None:
         return None
     if SUB_EVENT_TYPES[sub] == "Humanitarian access":

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -11,10 +10,10 @@ import yaml
 
 from ceasefire.config import PACKAGE_DATA
 from ceasefire.errors import ValidationError
+from ceasefire.resolve.patterns import ASCII_LOWER, UNFOLDED, Folded, WordsPattern, fold
 from ceasefire.model import SUB_EVENT_TYPES
 
 TRIGGERS_FILE = PACKAGE_DATA / "lexicons" / "triggers.yaml"
-ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # keeps offsets
 ROLES = {"kill", "arrest", "territory"}  # sub-types settled in code from who does what to whom
 
 
@@ -29,38 +28,51 @@ class Trigger:
 
 @dataclass(frozen=True)
 class Lexicon:
-    rules: tuple[tuple[str, int, re.Pattern], ...]
-    combined: re.Pattern
-    rule_of: dict[str, tuple[str, int]]
-    gated: tuple[tuple[str, int, re.Pattern, re.Pattern], ...]  # rules tried only where `requires` finds
+    """The compiled lexicon. Every `folded` argument is `patterns.fold(text)`, when the caller
+    has it (see `Sentence.folded`); without it the text is folded here."""
+
+    combined: WordsPattern  # every ungated rule, over ASCII-lowered text
+    rule_of: dict[str, tuple[str, int]]  # key of a rule in `combined` -> (sub, priority)
+    requires: tuple[Folded, ...]  # the distinct `requires` patterns of gated rules
+    gated: tuple[tuple[str, int, Folded, int], ...]  # (sub, priority, pattern, index into requires)
     labels: dict[str, str]
-    label_pattern: re.Pattern | None
-    negation_cues: re.Pattern
+    label_pattern: Folded | None
+    negation_cues: Folded
     negation_window: int
-    not_events: re.Pattern
-    periods: re.Pattern
-    protest_outcomes: tuple[tuple[str, re.Pattern], ...]
-    anaphora: re.Pattern
-    background: re.Pattern
+    not_events: Folded
+    periods: Folded
+    protest_outcomes: tuple[tuple[str, Folded], ...]
+    anaphora: Folded
+    background: Folded
     background_days: int
     aggregate_deaths: int
-    claims: re.Pattern
+    claims: Folded
 
-    def claims_responsibility(self, sentence: str) -> bool:
-        return bool(self.claims.search(sentence))
+    def claims_responsibility(self, sentence: str, folded=UNFOLDED) -> bool:
+        return bool(self.claims.search(sentence, folded))
 
-    def triggers(self, text: str) -> list[Trigger]:
+    def triggers(self, text: str, folded=UNFOLDED) -> list[Trigger]:
         """Triggers in `text`, negated ones left out, highest priority first then text order.
         Triggers after a background cue ("following the attack on ...") rank below the others.
         One pass of one pattern: where rules overlap, the higher-priority rule takes the words."""
+        if folded is UNFOLDED:
+            folded = fold(text)
+        lowered = folded if folded is not None else text.translate(ASCII_LOWER)
+        rule_of = self.rule_of
+        matches = [((start, end), rule_of[key]) for start, end, key in self.combined.finditer(lowered)]
+        if self.gated:
+            required = [pattern.search(text, folded) is not None for pattern in self.requires]
+            for sub, priority, pattern, requires in self.gated:
+                if required[requires]:
+                    matches.extend((m.span(), (sub, priority)) for m in pattern.finditer(text, folded))
+        if not matches:
+            return []
+        cue = self.background.search(text, folded)
         found: list[Trigger] = []
-        cue = self.background.search(text)
-        matches = [(m.span(), self.rule_of[m.lastgroup]) for m in self.combined.finditer(text.translate(ASCII_LOWER))]
-        for sub, priority, pattern, requires in self.gated:
-            if requires.search(text):
-                matches.extend((m.span(), (sub, priority)) for m in pattern.finditer(text))
+        window = self.negation_window
         for (start, end), (sub, priority) in matches:
-            if self._negated(text, start):
+            begin = max(0, start - window)
+            if self.negation_cues.search(text[begin:start], folded[begin:start] if folded is not None else None):
                 continue
             if cue is not None and start > cue.start():
                 priority -= 100
@@ -68,47 +80,52 @@ class Lexicon:
         found.sort(key=lambda t: (-t.priority, t.start))
         return found
 
-    def protest_outcome(self, text: str) -> str | None:
+    def protest_outcome(self, text: str, folded=UNFOLDED) -> str | None:
         """The protest sub-type a sentence's other words call for, if any."""
         for sub, pattern in self.protest_outcomes:
-            if pattern.search(text):
+            if pattern.search(text, folded):
                 return sub
         return None
 
-    def continues(self, sentence: str) -> bool:
+    def continues(self, sentence: str, folded=UNFOLDED) -> bool:
         """Does the sentence open by referring back to the event before it?"""
-        return bool(self.anaphora.match(sentence))
+        return bool(self.anaphora.match(sentence, folded))
 
-    def label(self, text: str) -> tuple[str, int] | None:
+    def label(self, text: str, folded=UNFOLDED) -> tuple[str, int] | None:
         """A lede naming the sub-type ("Looting: On 9 May ..."): (sub-type, end of lede)."""
         if self.label_pattern is None:
             return None
-        match = self.label_pattern.match(text)
+        match = self.label_pattern.match(text, folded)
         if not match:
             return None
         return self.labels[match.group(1).lower()], match.end()
 
-    def period_spans(self, sentence: str) -> list[tuple[int, int]]:
-        return [m.span() for m in self.periods.finditer(sentence)]
+    def period_spans(self, sentence: str, folded=UNFOLDED) -> list[tuple[int, int]]:
+        return [m.span() for m in self.periods.finditer(sentence, folded)]
 
-    def is_statement(self, sentence: str) -> bool:
+    def is_statement(self, sentence: str, folded=UNFOLDED) -> bool:
         """A statement, plan or background sentence."""
-        return bool(self.not_events.search(sentence))
+        return bool(self.not_events.search(sentence, folded))
 
     def is_not_event(self, sentence: str, dated: bool = False) -> bool:
         """A statement, plan or background; or a period, unless the sentence dates a day."""
-        return bool(self.not_events.search(sentence)) or (not dated and bool(self.periods.search(sentence)))
+        folded = fold(sentence)
+        return self.is_statement(sentence, folded) or (not dated and bool(self.periods.search(sentence, folded)))
 
     def _negated(self, text: str, start: int) -> bool:
         before = text[max(0, start - self.negation_window):start]
         return bool(self.negation_cues.search(before))
 
 
-def _compile(pattern: str, path: Path, where: str) -> re.Pattern:
+def _compile(pattern: str, path: Path, where: str) -> Folded:
+    return _folded(rf"(?<![\w-])(?:{pattern})(?![\w])", path, where, pattern)
+
+
+def _folded(full: str, path: Path, where: str, pattern: str | None = None) -> Folded:
     try:
-        return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", re.IGNORECASE)
+        return Folded(full)
     except re.error as error:
-        raise ValidationError(f"bad pattern {pattern!r}: {error}", path=str(path), field=where,
+        raise ValidationError(f"bad pattern {pattern or full!r}: {error}", path=str(path), field=where,
                               code="E210") from None
 
 
@@ -122,16 +139,18 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
             raise ValidationError(f"unknown sub-event type {sub!r}", path=str(path),
                                   field=f"rules[{index}].sub", code="E211")
         patterns = "|".join(f"(?:{p})" for p in rule["patterns"])
-        requires = _compile(rule["requires"], path, f"rules[{index}].requires") if rule.get("requires") else None
+        if rule.get("requires"):
+            _compile(rule["requires"], path, f"rules[{index}].requires")
         rules.append((sub, int(rule["priority"]), _compile(patterns, path, f"rules[{index}].patterns"), patterns,
-                      requires))
+                      rule.get("requires")))
     rules.sort(key=lambda r: -r[1])
-    gated = tuple((sub, priority, pattern, requires) for sub, priority, pattern, _, requires in rules if requires)
+    requires = list(dict.fromkeys(r[4] for r in rules if r[4]))  # rules often share one
+    compiled_requires = [_compile(pattern, path, "requires") for pattern in requires]
+    gated = tuple((sub, priority, pattern, requires.index(needs)) for sub, priority, pattern, _, needs in rules if needs)
     rules = [r for r in rules if r[4] is None]
     rule_of = {f"r{i}": (sub, priority) for i, (sub, priority, *_) in enumerate(rules)}
     # one pattern over ASCII-lowered text: much faster than case-insensitive matching
-    alternatives = "|".join(f"(?P<r{i}>{raw.translate(ASCII_LOWER)})" for i, raw in enumerate(r[3] for r in rules))
-    combined = re.compile(rf"(?<![\w-])(?=\w)(?:{alternatives})(?!\w)")
+    combined = WordsPattern([(f"r{i}", raw.translate(ASCII_LOWER)) for i, raw in enumerate(r[3] for r in rules)])
     labels = {k.lower(): v for k, v in (data.get("labels") or {}).items()}
     for key, sub in labels.items():
         if sub not in SUB_EVENT_TYPES:
@@ -140,7 +159,7 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
     label_pattern = None
     if labels:
         alternatives = "|".join(re.escape(k) for k in sorted(labels, key=len, reverse=True))
-        label_pattern = re.compile(rf"\s*({alternatives})\s*:\s*", re.IGNORECASE)
+        label_pattern = _folded(rf"\s*({alternatives})\s*:\s*", path, "labels")
     negation = data.get("negation") or {}
     cues = "|".join(re.escape(c) for c in negation.get("cues", ["no"]))
     not_events = "|".join(f"(?:{p})" for p in data.get("not_events") or ["(?!)"])
@@ -153,14 +172,15 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
     anaphora = "|".join(re.escape(w) for w in sorted(data.get("anaphora") or ["(?!)"], key=len, reverse=True))
     background = "|".join(re.escape(w) for w in data.get("background_cues") or [])
     return Lexicon(
-        rules=tuple((sub, priority, pattern) for sub, priority, pattern, *_ in rules), combined=combined, gated=gated, rule_of=rule_of, labels=labels, label_pattern=label_pattern,
-        negation_cues=re.compile(rf"\b(?:{cues})\b[^.;,]*$", re.IGNORECASE),
+        combined=combined, rule_of=rule_of, requires=tuple(compiled_requires), gated=gated, labels=labels,
+        label_pattern=label_pattern,
+        negation_cues=_folded(rf"\b(?:{cues})\b[^.;,]*$", path, "negation.cues"),
         negation_window=int(negation.get("window", 30)),
-        not_events=re.compile(not_events, re.IGNORECASE),
-        periods=re.compile("|".join(f"(?:{p})" for p in data.get("periods") or ["(?!)"]), re.IGNORECASE),
+        not_events=_folded(not_events, path, "not_events"),
+        periods=_folded("|".join(f"(?:{p})" for p in data.get("periods") or ["(?!)"]), path, "periods"),
         protest_outcomes=tuple(outcomes),
-        anaphora=re.compile(rf"\s*(?:{anaphora})\b", re.IGNORECASE),
-        background=re.compile(rf"\b(?:{background or '(?!)'})\b", re.IGNORECASE),
+        anaphora=_folded(rf"\s*(?:{anaphora})\b", path, "anaphora"),
+        background=_folded(rf"\b(?:{background or '(?!)'})\b", path, "background_cues"),
         background_days=int(data.get("background_days", 45)),
         aggregate_deaths=int(data.get("aggregate_deaths", 1000)),
         claims=_compile("|".join(f"(?:{p})" for p in data.get("claims") or ["(?!)"]), path, "claims"),

@@ -7,7 +7,6 @@ workers=N)` streams a batch, in order, over N processes. The spaCy pipeline is a
 from __future__ import annotations
 
 import multiprocessing
-from dataclasses import replace
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -17,20 +16,20 @@ from typing import Callable, Iterable, Iterator
 import spacy
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans, get_model_meta, get_package_path
+from spacy.tokens import Doc
+from spacy.util import get_model_meta, get_package_path
 
 from ceasefire.config import PACKAGE_DATA, default_country
 from ceasefire.errors import CeasefireError
 from ceasefire.extract.events import (
     LEDE_SENTENCES, LIST_GAP, Casualty, DateMention, PlaceMention, ReportContext, Sentence, assemble, event_places,
 )
-from ceasefire.extract.lexicon import load_lexicon
+from ceasefire.extract.lexicon import Trigger, load_lexicon
 from ceasefire.model import Event, Report
 from ceasefire.resolve import dates, numbers
-from ceasefire.resolve.actors import ActorRegistry
+from ceasefire.resolve.actors import ActorMention, ActorRegistry
 from ceasefire.resolve.gazetteer import Gazetteer, load_country_pack
-from ceasefire.resolve.phrases import PhraseIndex
+from ceasefire.resolve.phrases import PhraseIndex, Words
 from ceasefire.resolve.places import Place
 
 PIPELINE_FILE = PACKAGE_DATA / "pipeline.yaml"
@@ -50,26 +49,28 @@ if not Doc.has_extension("ceasefire_events"):
     Doc.set_extension("ceasefire_events", default=None)
 
 
-@Language.factory("ceasefire_places", default_config={"country": "SY"})
-def make_place_ruler(nlp: Language, name: str, country: str) -> "PlaceRuler":
-    return PlaceRuler(nlp, country)
-
-
 class PlaceRuler:
-    """Marks every gazetteer name in `doc.spans["places"]`, ahead of spaCy's own NER, which
-    mislabels Arabic place names (Tartus as ORG, Zara as PERSON)."""
+    """Marks every gazetteer name in a report (spaCy's own NER mislabels Arabic place names:
+    Tartus as ORG, Zara as PERSON). Names are found by their words, then widened to whole spaCy
+    tokens; where two overlap, the longer (then the first) is kept."""
 
-    def __init__(self, nlp: Language, country: str):
+    def __init__(self, country: str):
         self.country = country
         self.names: PhraseIndex[str] = PhraseIndex()
         for surface, key in Gazetteer.open(country).surface_forms():
             self.names.add(surface, key)
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans = [doc.char_span(start, end, label=key, alignment_mode="expand")
-                 for start, end, key in self.names.find(doc.text)]
-        doc.spans["places"] = filter_spans([s for s in spans if s is not None])
-        return doc
+    def find(self, doc: Doc, text: str, split: Words) -> list[tuple[int, int, str]]:
+        """(start, end, text) of each name in `doc`, whose text is `text` and words `split`."""
+        spans = [doc.char_span(start, end, alignment_mode="expand") for start, end, _ in self.names.find(text, split)]
+        spans = sorted(((s.start, s.end, s.start_char, s.end_char) for s in spans if s is not None),
+                       key=lambda s: (s[1] - s[0], -s[0]), reverse=True)
+        kept, seen = [], set()  # as spacy.util.filter_spans
+        for first, stop, start_char, end_char in spans:
+            if first not in seen and stop - 1 not in seen:
+                kept.append((first, start_char, end_char))
+                seen.update(range(first, stop))
+        return [(start, end, text[start:end]) for _, start, end in sorted(kept)]
 
 
 @dataclass
@@ -96,10 +97,8 @@ def settings() -> Settings:
 
 @lru_cache(maxsize=4)
 def load_nlp(country: str) -> Language:
-    """The model's kept components (the others are never built), then the place ruler."""
-    nlp = model_pipeline()
-    nlp.add_pipe("ceasefire_places", config={"country": country})
-    return nlp
+    """The model's kept components (the others are never built); places are marked after it."""
+    return model_pipeline()
 
 
 def model_pipeline() -> Language:
@@ -120,6 +119,7 @@ class Extractor:
         self.country = (country or default_country()).upper()
         self.nlp = load_nlp(self.country)
         self.gazetteer = Gazetteer.open(self.country)
+        self.ruler = PlaceRuler(self.country)
         self.registry = ActorRegistry.load(self.country)
         self.lexicon = load_lexicon()
         pack = load_country_pack(self.country)
@@ -132,48 +132,85 @@ class Extractor:
             yield report, self.doc_events(doc, report)
 
     def doc_events(self, doc: Doc, report: Report) -> list[Event]:
-        reference = dates.dateline(doc.text[:120])
+        text = report.text or ""  # the doc's text, without joining its tokens again
+        reference = dates.dateline(text[:120])
         published = reference.day if reference else report.published
-        spans = [sent for sent in doc.sents if sent.text.strip()]
+        split = Words(text)
+        spans = []  # (first token, start, text) of each sentence
+        for sent in doc.sents:
+            start = sent.start_char
+            body = text[start:sent.end_char].rstrip()
+            if body.strip():
+                spans.append((sent.start, start, body))
         names = _Names(
-            places=[(s.start_char, s.end_char, s.text) for s in doc.spans["places"]],
-            regions=list(self.gazetteer.admin1_mentions(doc.text)),
+            places=self.ruler.find(doc, text, split),
+            regions=list(self.gazetteer.admin1_mentions(text, split)),
             dateline_end=reference.end if reference else 0,
         )
-        lede_end = spans[min(LEDE_SENTENCES, len(spans)) - 1].end_char if spans else 0
+        lede = spans[:LEDE_SENTENCES]
+        lede_end = lede[-1][1] + len(lede[-1][2]) if lede else 0
         hint = next((region for start, _, region, _ in names.regions if start < lede_end), None)
-        sentences = [self._sentence(sent, published, hint, names) for sent in spans[:LEDE_SENTENCES]]
+        unread: dict[int, str | None] = {}  # id of a sentence whose places are not read yet -> its hint
+        sentences = [self._sentence(span, published, hint, names, split, unread) for span in lede]
         if hint is None:  # the lede names no governorate: the governorate of its first place
-            hint = next((p.admin1 for s in sentences for p in event_places(s)), None)
-        sentences += [self._sentence(sent, published, hint, names) for sent in spans[LEDE_SENTENCES:]]
+            hint = next((p.admin1 for s in sentences for p in event_places(self._placed(s, names, unread))), None)
+        sentences += [self._sentence(span, published, hint, names, split, unread)
+                      for span in spans[LEDE_SENTENCES:]]
+
+        found: list[Place | None] = []
+
+        def first_place() -> Place | None:
+            """Where a report is about: the first place it says something happened at."""
+            if not found:
+                found.append(next((p for s in sentences for p in event_places(self._placed(s, names, unread))), None))
+            return found[0]
+
         context = ReportContext(
             report_id=report.id, published=published or report.published, source=report.source,
             country_name=self.country_name, registry=self.registry, lexicon=self.lexicon,
-            fallback_place=_first_place(sentences),
+            first_place=first_place,
         )
         return assemble(sentences, context) or assemble(sentences, context, strict=False)
 
-    def _sentence(self, sent: Span, published: date | None, hint: str | None, names: "_Names") -> Sentence:
-        text = sent.text.rstrip()
-        start = sent.start_char
-        sentence = Sentence(start=start, end=start + len(text), text=text)
-        label = self.lexicon.label(text) if sent.start == 0 else None
+    def _sentence(self, span: tuple[int, int, str], published: date | None, hint: str | None, names: "_Names",
+                  split: Words, unread: dict[int, str | None]) -> Sentence:
+        """What one sentence says. One without a trigger (or lede label) is no event of its own:
+        its dates and counts are never read, its places only when asked for (`_placed`)."""
+        first_token, start, text = span
+        end = start + len(text)
+        sentence = Sentence(start=start, end=end, text=text)
+        label = self.lexicon.label(text, sentence.folded) if first_token == 0 else None
         if label:
             sentence.label = label[0]
-        sentence.triggers = [_shift(t, start) for t in self.lexicon.triggers(text)]
-        sentence.actors = [_shift(m, start) for m in self.registry.find(text)]
+        sentence.triggers = [Trigger(t.sub, t.priority, t.text, t.start + start, t.end + start)
+                             for t in self.lexicon.triggers(text, sentence.folded)]
+        words = split.span(start, end)
+        if words is not None:
+            sentence.actors = self.registry.find(split.text, split, *words)
+        else:  # a word runs across the sentence's edge: read the sentence alone
+            sentence.actors = [ActorMention(m.actor, m.text, m.start + start, m.end + start, m.via_adjective)
+                               for m in self.registry.find(text)]
+        if not sentence.triggers and not sentence.label:
+            unread[id(sentence)] = hint
+            return sentence
         sentence.dates = [DateMention(d.day, d.precision, start + d.start, start + d.end)
                           for d in dates.find_dates(text, published)
                           if start + d.start >= names.dateline_end]  # a dateline dates the report
         sentence.casualties = [Casualty(c.count, c.kind, start + c.start, start + c.end)
                                for c in numbers.find_casualties(text)]
-        sentence.places = self._places(sent, text, hint, names)
+        sentence.places = self._places(sentence, hint, names)
         return sentence
 
-    def _places(self, sent: Span, text: str, hint: str | None, names: "_Names") -> list[PlaceMention]:
+    def _placed(self, sentence: Sentence, names: "_Names", unread: dict[int, str | None]) -> Sentence:
+        """The sentence, its places read."""
+        if id(sentence) in unread:
+            sentence.places = self._places(sentence, unread.pop(id(sentence)), names)
+        return sentence
+
+    def _places(self, sentence: Sentence, hint: str | None, names: "_Names") -> list[PlaceMention]:
         """Gazetteer names in the sentence, plus capitalised names after a preposition that the
         gazetteer knows under another spelling ("Quamishli")."""
-        offset, stop = sent.start_char, sent.start_char + len(text)
+        text, offset, stop = sentence.text, sentence.start, sentence.end
         found = [(start - offset, end - offset, surface) for start, end, surface in names.places
                  if offset <= start and end <= stop]
         for match in PROPER_NAME.finditer(text):
@@ -243,15 +280,6 @@ class Extractor:
 def _located_by_region_only(place: Place) -> bool:
     """A name the index lacks, placed only by the governorate around it."""
     return place.kind == "site" and place.geo_precision == 3 and place.geonameid is None
-
-
-def _shift(item, offset: int):
-    return replace(item, start=item.start + offset, end=item.end + offset)
-
-
-def _first_place(sentences: list[Sentence]):
-    """Where a report is about: the first place it says something happened at."""
-    return next((p for s in sentences for p in event_places(s)), None)
 
 
 # --- public API ---------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import yaml
 
 from ceasefire.config import PACKAGE_DATA
 from ceasefire.errors import ValidationError
-from ceasefire.resolve.phrases import PhraseIndex, scan
+from ceasefire.resolve.phrases import PhraseIndex, Words, scan
 
 ACTORS_DIR = PACKAGE_DATA / "actors"
 NOUNS_FILE = PACKAGE_DATA / "lexicons" / "military_nouns.yaml"
@@ -51,6 +51,7 @@ class ActorRegistry:
     _aliases: PhraseIndex = field(default_factory=PhraseIndex)  # alias -> actor id
     _adjectives: PhraseIndex = field(default_factory=PhraseIndex)  # "Russian" -> russia
     _nouns: PhraseIndex = field(default_factory=PhraseIndex)  # military nouns
+    _first_words: frozenset[str] | None = None  # words a mention can start with, once loaded
 
     @classmethod
     def load(cls, country: str) -> "ActorRegistry":
@@ -80,21 +81,27 @@ class ActorRegistry:
             seen.add(parent.id)
         return chain
 
-    def find(self, text: str) -> list[ActorMention]:
-        """Every actor mention in `text`, leftmost-longest, in text order."""
-        return [ActorMention(self.actors[actor_id], text[start:end], start, end, via_adjective)
-                for start, end, (actor_id, via_adjective) in scan(text, self._match_at)]
+    def find(self, text: str, split: Words | None = None, start: int = 0, stop: int | None = None
+             ) -> list[ActorMention]:
+        """Every actor mention in `text`, leftmost-longest, in text order. With `split` (the words
+        of `text`), only words start..stop are read and offsets stay those of `text`."""
+        firsts = self._first_words
+        if firsts is None:
+            firsts = self._first_words = frozenset(self._aliases.first_words) | frozenset(self._adjectives.first_words)
+        return [ActorMention(self.actors[actor_id], text[begin:end], begin, end, via_adjective)
+                for begin, end, (actor_id, via_adjective) in scan(text, self._match_at, split, firsts, start, stop)]
 
-    def _match_at(self, tokens, lower, i) -> tuple[int, tuple[str, bool]] | None:
+    def _match_at(self, tokens, lower, i, stop=None) -> tuple[int, tuple[str, bool]] | None:
         """An alias, or an adjective + optional qualifier + military noun, whichever is longer."""
-        best = self._aliases.match_at(tokens, lower, i)
+        stop = len(tokens) if stop is None else stop
+        best = self._aliases.match_at(tokens, lower, i, stop)
         result = (best[0], (best[1], False)) if best else None
-        adjective = self._adjectives.match_at(tokens, lower, i)
+        adjective = self._adjectives.match_at(tokens, lower, i, stop)
         if adjective:
             j, actor_id = adjective
-            noun = self._nouns.match_at(tokens, lower, j)
-            if noun is None and j < len(tokens) and lower[j] in QUALIFIERS:
-                noun = self._nouns.match_at(tokens, lower, j + 1)
+            noun = self._nouns.match_at(tokens, lower, j, stop)
+            if noun is None and j < stop and lower[j] in QUALIFIERS:
+                noun = self._nouns.match_at(tokens, lower, j + 1, stop)
             if noun and (result is None or noun[0] > result[0]):
                 result = (noun[0], (actor_id, True))
         return result

@@ -23,7 +23,7 @@ import yaml
 
 from ceasefire import config
 from ceasefire.errors import InputError, ValidationError
-from ceasefire.resolve.phrases import PhraseIndex
+from ceasefire.resolve.phrases import PhraseIndex, Words
 from ceasefire.resolve.places import (
     KINDS, Place, Romanisation, display_name, fuzzy_allowed, name_key, resolve as resolve_place, surface_variants,
 )
@@ -540,8 +540,9 @@ class Gazetteer:
     def is_city_admin1(self, name: str | None) -> bool:
         return bool(name and self._regions.get(name, (0, False))[1])
 
-    def admin1_mentions(self, text: str) -> list[tuple[int, int, str, bool]]:
-        """(start, end, governorate, said to be a province) for every governorate named in text."""
+    def admin1_mentions(self, text: str, split: Words | None = None) -> list[tuple[int, int, str, bool]]:
+        """(start, end, governorate, said to be a province) for every governorate named in text
+        (`split`: its words, when they are at hand)."""
         if self._mention_index is None:
             self._mention_index = PhraseIndex()
             for (surface,) in self.db.execute(
@@ -552,7 +553,7 @@ class Gazetteer:
         cached = self._mention_cache.get(text)
         if cached is None:
             cached = [(start, end, region, self._said_province(text, start, end, region))
-                      for start, end, region in self._mention_index.find(text)]
+                      for start, end, region in self._mention_index.find(text, split)]
             if len(self._mention_cache) > 4096:
                 self._mention_cache.clear()
             self._mention_cache[text] = cached

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
+
+from ceasefire.resolve.patterns import Folded
 
 if TYPE_CHECKING:
     from ceasefire.resolve.gazetteer import Gazetteer
@@ -37,6 +40,7 @@ class Place:
 
 # --- keys --------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """Lower-case ASCII words: 'Ḩamāh' -> 'hamah', "Dar'a" -> 'dara', 'al-Bab' -> 'al bab'."""
     text = display_name(text).lower().replace("ı", "i")
@@ -152,8 +156,8 @@ _AFTER = [
     (r"countryside|rural\s+areas?", "rural"),
     (r"outskirts|suburbs|environs", "near"),
 ]
-_BEFORE_RE = re.compile(r"(?:" + "|".join(f"(?P<b{i}>\\b{p})" for i, (p, _) in enumerate(_BEFORE)) + r")\s+$", re.I)
-_AFTER_RE = re.compile(r"^(?:'s)?\s+(?:" + "|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(_AFTER)) + r")\b", re.I)
+_BEFORE_RE = Folded(r"(?:" + "|".join(f"(?P<b{i}>\\b{p})" for i, (p, _) in enumerate(_BEFORE)) + r")\s+$")
+_AFTER_RE = Folded(r"^(?:'s)?\s+(?:" + "|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(_AFTER)) + r")\b")
 
 PRECISION = {"city": 1, "province": 3, "rural": 2, "part": 2, "near": 2, None: 1}
 
