@@ -72,7 +72,9 @@ class EventDetail(EventPublic):
 
 
 class EventPage(BaseModel):
-    total: int
+    total: int = Field(description="matching events; a lower bound when total_exact is false")
+    total_exact: bool = Field(True, description="false when counting every match would have taken too long: "
+                                                "there are at least `total` matching events")
     limit: int
     offset: int
     items: list[EventPublic]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ceasefire.assess.agreements import Agreement, load_agreement
+from ceasefire.assess.agreements import Agreement, installed_agreements, load_agreement
 from ceasefire.assess.verdicts import Judge
 from ceasefire.model import Event
 
@@ -50,16 +50,45 @@ def week_of(event_date: str | None) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _party(verdict: dict[str, Any], event: Event, judge: Judge) -> str:
-    """The perpetrator's top-level party (units roll up to their parent), '(unidentified)' when
-    no one is named; stored verdicts that lack `party` get it from the actor registry."""
-    if verdict.get("party"):
-        return verdict["party"]
-    name = (verdict.get("claim") or {}).get("actor1") if verdict.get("claim") else event.actor1
-    actor = judge.lookup(name)
-    if not (name or "").strip() or (actor is not None and (actor.label_only or actor.kind == "unidentified")):
-        return "(unidentified)"
-    return judge.registry.lineage(actor)[-1].name if actor is not None else name.strip()
+class PartyOf:
+    """Perpetrator names -> the tally's party key under one agreement: the top-level party
+    (units roll up to their parent), '(unidentified)' when no one is named or the name
+    identifies no one, the name itself when the actor registry does not know it."""
+
+    def __init__(self, judge: Judge | None):
+        self.judge = judge
+        self._keys: dict[str | None, str] = {}
+
+    @classmethod
+    def for_agreement(cls, agreement_id: str) -> "PartyOf":
+        """With the installed agreement's registry; names only when it is not installed."""
+        return cls(Judge(load_agreement(agreement_id)) if agreement_id in installed_agreements() else None)
+
+    def __call__(self, name: str | None) -> str:
+        key = self._keys.get(name)
+        if key is None:
+            key = self._keys[name] = self._resolve(name)
+        return key
+
+    def _resolve(self, name: str | None) -> str:
+        if not (name or "").strip():
+            return "(unidentified)"
+        actor = self.judge.lookup(name) if self.judge else None
+        if actor is None:
+            return name.strip()
+        if actor.label_only or actor.kind == "unidentified":
+            return "(unidentified)"
+        return self.judge.registry.lineage(actor)[-1].name
+
+
+def perpetrator(verdict: dict[str, Any], actor1: str | None) -> str | None:
+    """The name a verdict is about: its claim's actor1 when it judges one source's claim."""
+    return (verdict.get("claim") or {}).get("actor1") if verdict.get("claim") else actor1
+
+
+def party_key(verdict: dict[str, Any], actor1: str | None, party_of: PartyOf) -> str:
+    """The row a verdict falls in by party: the verdict's own `party` when the judge set one."""
+    return verdict.get("party") or party_of(perpetrator(verdict, actor1))
 
 
 def _key(event: Event, by: str) -> str:
@@ -89,6 +118,7 @@ def tally(events: Iterable[Event | dict], agreement_id: str | Agreement, by: str
     date_from = date_from.isoformat() if isinstance(date_from, date) else date_from
     date_to = date_to.isoformat() if isinstance(date_to, date) else date_to
     judge = Judge(agreement or load_agreement(agreement_id))
+    party_of = PartyOf(judge)
     rows: dict[str, dict[str, Any]] = {}
     totals = dict.fromkeys(COLUMNS, 0)
 
@@ -106,13 +136,13 @@ def tally(events: Iterable[Event | dict], agreement_id: str | Agreement, by: str
         totals["events"] += 1
         if len(verdicts) > 1:
             totals["contested"] += 1
-            keys = [_party(v, event, judge) for v in verdicts] if by == "party" else [_key(event, by)]
+            keys = [party_key(v, event.actor1, party_of) for v in verdicts] if by == "party" else [_key(event, by)]
             for key in dict.fromkeys(keys):
                 row(key)["events"] += 1
                 row(key)["contested"] += 1
             continue
         verdict = verdicts[0]
-        target = row(_party(verdict, event, judge) if by == "party" else _key(event, by))
+        target = row(party_key(verdict, event.actor1, party_of) if by == "party" else _key(event, by))
         column = _STATUS_COLUMN.get(verdict.get("status"), "none")
         target["events"] += 1
         target[column] += 1

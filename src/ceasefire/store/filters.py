@@ -86,12 +86,13 @@ class EventFilter:
         if self.text:
             where.append(c.search.contains(self.text.lower(), autoescape=True))
         if self.verdict or self.agreement:
-            conditions = [verdicts.c.event_id == c.id]
+            judged = verdicts.alias("judged")  # apart from any verdicts the caller joins
+            conditions = [judged.c.event_id == c.id]
             if self.verdict:
-                conditions.append(verdicts.c.status == self.verdict)
+                conditions.append(judged.c.status == self.verdict)
             if self.agreement:
-                conditions.append(verdicts.c.agreement == self.agreement)
-            where.append(exists(select(verdicts.c.id).where(and_(*conditions))))
+                conditions.append(judged.c.agreement == self.agreement)
+            where.append(exists(select(judged.c.id).where(and_(*conditions))))
         if self.report_id:
             where.append(exists(
                 select(event_mentions.c.mention_id)

@@ -82,9 +82,18 @@ verdicts = Table(
     Column("claim", Text),  # JSON
     Column("party", String),  # the tally's party key (ceasefire.assess.tally.party_key)
     Column("contested", Boolean, nullable=False, server_default=false()),  # >1 verdict for the event
+    # copies of the event's columns that tallies count by; a trigger on events keeps them in step
+    Column("fatalities", Integer),
+    Column("event_date", String(10)),
+    Column("admin1", String),
+    Column("sub_event_type", String),
+    Column("merged_into", String),
     Index("ix_verdicts_agreement_status", "agreement", "status", "event_id"),
-    # covering: tallies read status, party and contested of an event's verdicts from the index
-    Index("ix_verdicts_event_agreement", "event_id", "agreement", "status", "party", "contested"),
+    # covering: tallies read what they count of an event's verdicts from the index alone
+    Index("ix_verdicts_event_agreement", "event_id", "agreement", "status", "party", "contested", "fatalities"),
+    # covering: tallies over a date range read only this index
+    Index("ix_verdicts_agreement_date", "agreement", "event_date", "status", "party", "contested", "fatalities",
+          "merged_into", "admin1", "sub_event_type", "event_id"),
 )
 
 users = Table(

@@ -6,12 +6,13 @@ batch, a review action, a user change or a verdict recomputation is stored whole
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, or_, select
 from sqlalchemy.exc import OperationalError
 
 from ceasefire import config
@@ -32,6 +33,8 @@ from ceasefire.store.users import User, check_new_user, new_token, require, toke
 
 E304 = "E304"  # report id already stored with another text
 CHUNK = 900  # ids per IN (...) list
+DEEP_PAGE = 1000  # from this offset on, event lists skip rows by date first (Store._page_start)
+T = TypeVar("T")
 Actor = User | str
 
 
@@ -257,10 +260,19 @@ class Store:
 
     def events(self, filters: EventFilter | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Linked events matching `filters`, newest first (event_date, then id), with verdicts."""
-        query = select(events).where(*(filters or EventFilter()).clauses())
-        query = query.order_by(events.c.event_date.desc(), events.c.id.desc()).limit(limit).offset(offset)
+        clauses = (filters or EventFilter()).clauses()
+        newest = (events.c.event_date.desc(), events.c.id.desc())
         with self._read() as connection:
-            rows = list(connection.execute(query))
+            rows = None
+            if offset >= DEEP_PAGE:
+                bounded, skip = self._page_start(connection, clauses, offset)
+                rows = list(connection.execute(select(events).where(*bounded).order_by(*newest).limit(limit)
+                                               .offset(skip)))
+                if len(rows) < limit:  # the last page: it may go on into events without a date
+                    rows = None
+            if rows is None:
+                rows = list(connection.execute(select(events).where(*clauses).order_by(*newest).limit(limit)
+                                               .offset(offset)))
             found = self._verdicts_of(connection, [row.id for row in rows])
         return [event_of(row, found.get(row.id)) for row in rows]
 
@@ -285,10 +297,28 @@ class Store:
                 return
             last = rows[-1].id
 
-    def count_events(self, filters: EventFilter | None = None) -> int:
+    @staticmethod
+    def _page_start(connection: Connection, clauses: list[Any], offset: int) -> tuple[list[Any], int]:
+        """A deep page without sorting the rows it skips: the date of its first row, read from the
+        (filter, event_date) index, bounds the page, and only rows of later dates are counted."""
+        start = connection.execute(select(events.c.event_date).where(*clauses)
+                                   .order_by(events.c.event_date.desc()).limit(1).offset(offset)).scalar()
+        if start is None:  # past the end, or among events without a date
+            return clauses, offset
+        later = events.c.event_date > start
+        if connection.dialect.name == "postgresql":  # sorts missing dates first when descending
+            later = or_(later, events.c.event_date.is_(None))
+        skipped = connection.execute(select(func.count()).select_from(events).where(*clauses, later)).scalar_one()
+        return [*clauses, events.c.event_date <= start], offset - skipped
+
+    def count_events(self, filters: EventFilter | None = None, budget_ms: int | None = None) -> int | None:
+        """How many events match. With `budget_ms`, None when counting takes longer than that
+        (a substring filter on a large store scans every event)."""
         query = select(func.count()).select_from(events).where(*(filters or EventFilter()).clauses())
         with self._read() as connection:
-            return connection.execute(query).scalar_one()
+            if budget_ms is None:
+                return connection.execute(query).scalar_one()
+            return _within(connection, budget_ms, lambda: connection.execute(query).scalar_one())
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event: its record, verdicts, mentions, reports (with text) and review history."""
@@ -313,7 +343,10 @@ class Store:
         for chunk in _chunks(event_ids):
             for row in connection.execute(select(verdicts).where(verdicts.c.event_id.in_(chunk))
                                           .order_by(verdicts.c.agreement, verdicts.c.id)):
-                found.setdefault(row.event_id, []).append(verdict_of(row))
+                verdict = verdict_of(row)
+                if row.party:
+                    verdict["party"] = row.party
+                found.setdefault(row.event_id, []).append(verdict)
         return found
 
     def _source_rows(self, connection: Connection, event_ids: list[str]) -> dict[str, dict[str, str]]:
@@ -379,8 +412,11 @@ class Store:
     def set_verdicts(self, agreement_id: str, by_event: Mapping[str, list[dict[str, Any]]],
                      user: Actor = "system") -> int:
         """Replace every verdict of `agreement_id` with these ({event_id: [{agreement, status,
-        reason, claim?}]}); returns how many were stored. Statuses: violation, excluded,
-        access_denied, unattributed, none."""
+        reason, claim?, party?}]}); returns how many were stored. Statuses: violation, excluded,
+        access_denied, unattributed, none. Each row also keeps what tallies count: the tally's
+        party key (the verdict's `party`, else worked out from the claim's or the event's
+        actor1), whether the event has more than one verdict under the agreement, and copies
+        of the event's columns tallies count by (store/tallies.py)."""
         rows = []
         for event_id, items in by_event.items():
             for item in items:
@@ -389,9 +425,13 @@ class Store:
                                           f"of {', '.join(VERDICT_STATUSES)}", field="status")
                 claim = item.get("claim")
                 rows.append({"event_id": event_id, "agreement": agreement_id, "status": item["status"],
-                             "reason": item.get("reason"), "claim": dumps(claim) if claim is not None else None})
+                             "reason": item.get("reason"), "claim": dumps(claim) if claim is not None else None,
+                             "party": item.get("party") or None, "contested": len(items) > 1})
 
         def work(connection: Connection) -> int:
+            from ceasefire.store.tallies import fill_from_events
+
+            fill_from_events(connection, agreement_id, rows)
             connection.execute(delete(verdicts).where(verdicts.c.agreement == agreement_id))
             for chunk in _chunks(rows, 5000):
                 connection.execute(insert(verdicts), chunk)
@@ -402,6 +442,14 @@ class Store:
             return len(rows)
 
         return write(self.engine, work)
+
+    def tally(self, agreement: Any, by: str = "party", filters: EventFilter | None = None) -> Any:
+        """`ceasefire.assess.tally.tally()` of the events matching `filters`, counted in SQL from
+        the stored verdicts (events not yet assessed under `agreement` are assessed on the fly)."""
+        from ceasefire.store.tallies import count
+
+        with self._read() as connection:
+            return count(connection, agreement, by, filters)
 
     def verdicts(self, agreement: str | None = None, event_id: str | None = None,
                  status: str | None = None) -> list[dict[str, Any]]:
@@ -488,6 +536,31 @@ def _lookup(connection: Connection, table, column: str, keys: list[str], value: 
         sql = (f"SELECT {column}, {value or 'NULL'} FROM {table.name} "
                f"WHERE {column} IN ({', '.join([mark] * len(chunk))})")
         yield from connection.exec_driver_sql(sql, tuple(chunk))
+
+
+def _within(connection: Connection, budget_ms: int, work: Callable[[], T]) -> T | None:
+    """`work()` on this read connection, or None when it runs longer than `budget_ms`: SQLite is
+    interrupted from its progress handler, PostgreSQL by a statement timeout."""
+    if connection.dialect.name == "postgresql":
+        try:
+            with connection.begin():
+                connection.exec_driver_sql(f"SET LOCAL statement_timeout = {int(budget_ms)}")
+                return work()
+        except OperationalError as error:
+            if getattr(error.orig, "sqlstate", None) == "57014":  # query_canceled
+                return None
+            raise
+    raw = connection.connection.dbapi_connection
+    deadline = time.monotonic() + budget_ms / 1000
+    raw.set_progress_handler(lambda: time.monotonic() > deadline, 2000)
+    try:
+        return work()
+    except OperationalError as error:
+        if "interrupted" in str(error.orig):
+            return None
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)
 
 
 def _insert_values(connection: Connection, table, columns: tuple[str, ...], rows: list[tuple]) -> None:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from ceasefire.api.deps import Reader, StoreDep
 from ceasefire.api.routes.events import Filters
-from ceasefire.assess import Agreement, access_ledger, installed_agreements, load_agreement, load_areas, tally
+from ceasefire.assess import Agreement, access_ledger, installed_agreements, load_agreement, load_areas
 from ceasefire.assess.tally import KEYS
 
 router = APIRouter(prefix="/api/v1", tags=["assessment"])
@@ -42,13 +42,14 @@ def list_agreements(_: Reader) -> dict[str, Any]:
 @router.get("/tallies", summary="Verdicts per party, governorate, week or type")
 def get_tallies(request: Request, store: StoreDep, _: Reader, filters: Filters, agreement: AgreementId,
                 by: Literal[KEYS] = "party") -> dict[str, Any]:  # type: ignore[valid-type]
-    """Counts under one agreement for the events matching the filters (events not yet assessed
-    against it are assessed on the fly). The filter's own `agreement`/`verdict` still narrow."""
+    """Counts under one agreement for the events matching the filters, from the stored verdicts
+    (events not yet assessed against it are assessed on the fly). The filter's own
+    `agreement`/`verdict` still narrow."""
     terms = agreement_by_id(agreement)
     if not filters.verdict:  # `agreement` names what to count under, not which events to take
         filters = replace(filters, agreement=None)
     key = ("tallies", id(terms), by, astuple(filters))
-    return request.app.state.cache.get(store, key, lambda: tally(store.iter_events(filters), terms, by=by).to_dict())
+    return request.app.state.cache.get(store, key, lambda: store.tally(terms, by=by, filters=filters).to_dict())
 
 
 @router.get("/access", summary="The humanitarian-access ledger of besieged and hard-to-reach areas")
