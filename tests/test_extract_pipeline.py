@@ -138,6 +138,28 @@ def test_extract_reports_keeps_order_across_workers():
     assert one[5] == ("5", [6])
 
 
+def _refuse_report_7(events):
+    """A later stage that fails on one report's events."""
+    if any(e.report_id == "7" for e in events):
+        raise ValueError("report 7 refused")
+    return events
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_extract_reports_pairs_a_failure_with_its_report(workers):
+    from ceasefire.model import Report
+
+    reports = [Report(id=str(i), text=f"Regime forces shelled Douma on Monday, killing {i + 1} civilians.",
+                      published=date(2016, 5, 3)) for i in range(40)]
+    found = list(extraction.extract_reports(reports, workers=workers, chunk=6, then=_refuse_report_7))
+    assert [r.id for r, _ in found] == [r.id for r in reports]
+    failures = [(r, result) for r, result in found if isinstance(result, extraction.ExtractionFailure)]
+    assert len(failures) == 1
+    report, failure = failures[0]
+    assert report.id == "7" and failure.report is report and "report 7 refused" in failure.error
+    assert [e.fatalities for e in found[8][1]] == [9]
+
+
 @pytest.mark.parametrize("name", ["acled_syria_dev", "examples_dev"])
 def test_extract_dev_sets_give_events_with_evidence(shared_data, name):
     import json

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+from collections import deque
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -29,6 +30,7 @@ from ceasefire.model import Event, Report
 from ceasefire.resolve import dates, numbers
 from ceasefire.resolve.actors import ActorMention, ActorRegistry
 from ceasefire.resolve.gazetteer import Gazetteer, load_country_pack
+from ceasefire.resolve.patterns import Folded
 from ceasefire.resolve.phrases import PhraseIndex, Words
 from ceasefire.resolve.places import Place
 
@@ -36,7 +38,7 @@ PIPELINE_FILE = PACKAGE_DATA / "pipeline.yaml"
 _ARTICLE = r"(?:(?:al|el|an|ar|as|ad|ash|at|az|Al|El|An|Ar|As|Ad|Ash|At|Az)[- ])"
 NEIGHBOURHOOD_AFTER = re.compile(
     r"(?:(?:\s*,\s*|\s+and\s+|\s+)(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*)*\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
-NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$", re.I)
+NEIGHBOURHOOD_BEFORE = Folded(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$")
 NOT_PLACES = {w.lower() for w in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December Syria Syrian Russia Russian Turkey Turkish Iran Iraq Israel "
@@ -305,47 +307,65 @@ def extract(text: str, published: date | str | None = None, *, report_id: str | 
 
 @dataclass
 class ExtractionFailure:
-    report: Report
+    report: Report | None  # None only between a worker and `extract_reports`
     error: str
 
 
 def extract_reports(reports: Iterable[Report], workers: int = 1, country: str | None = None,
-                    chunk: int = 16, then: Callable[[list[Event]], Iterable[Event]] | None = None,
+                    chunk: int | None = None, then: Callable[[list[Event]], Iterable[Event]] | None = None,
                     ) -> Iterator[tuple[Report, list[Event] | ExtractionFailure]]:
     """Events of each report, in input order. A report that fails is yielded with the failure;
     the batch goes on. `then` (a picklable function, e.g. a later stage) runs on each report's
-    events inside the worker, so it is spread over the workers too."""
+    events inside the worker, so it is spread over the workers too. Reports go to the workers
+    `chunk` at a time (default: 64 in one process, where bigger batches run faster, 32 over
+    several, which keeps them all busy to the end)."""
     country = (country or default_country()).upper()
     Gazetteer.open(country)  # build the place index once, before any worker starts
     if workers <= 1:
-        for batch in _chunks(reports, chunk):
-            yield from _extract_batch((country, batch, then))
+        for batch in _chunks(reports, chunk or 64):
+            yield from _paired(batch, _extract_batch((country, batch, then)))
         return
     extractor(country)  # loaded once here; forked workers share it instead of each loading the model
+    sent: deque[list[Report]] = deque()  # batches handed to the pool, in order; results come back in it
+
+    def jobs() -> Iterator[tuple]:
+        for batch in _chunks(reports, chunk or 32):
+            sent.append(batch)
+            yield country, batch, then
+
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
-        for results in pool.imap(_extract_batch, ((country, b, then) for b in _chunks(reports, chunk))):
-            yield from results
+        for results in pool.imap(_extract_batch, jobs()):
+            yield from _paired(sent.popleft(), results)  # reports stay here: only events come back
 
 
-def _extract_batch(job: tuple) -> list[tuple[Report, list[Event] | ExtractionFailure]]:
+def _paired(batch: list[Report], results: list[list[Event] | ExtractionFailure]
+            ) -> Iterator[tuple[Report, list[Event] | ExtractionFailure]]:
+    for report, result in zip(batch, results):
+        if isinstance(result, ExtractionFailure):
+            result = ExtractionFailure(report, result.error)
+        yield report, result
+
+
+def _extract_batch(job: tuple) -> list[list[Event] | ExtractionFailure]:
+    """The events of each report of a batch, or its failure (without the report: the caller has it)."""
     country, batch, then = job
     engine = extractor(country)
 
-    def events(reports: list[Report]) -> list[tuple[Report, list[Event]]]:
-        found = list(engine.events(reports))
-        return [(report, list(then(evs))) for report, evs in found] if then else found
+    def events(reports: list[Report]) -> list[list[Event]]:
+        found = [evs for _, evs in engine.events(reports)]
+        return [list(then(evs)) for evs in found] if then else found
 
     try:
         return events(batch)
     except Exception:  # one bad report must not take its batch down: retry one by one
-        results = []
+        results: list[list[Event] | ExtractionFailure] = []
         for report in batch:
             try:
                 results.extend(events([report]))
             except Exception as error:  # noqa: BLE001 - reported per report, never raised
                 message = error.message if isinstance(error, CeasefireError) else f"{type(error).__name__}: {error}"
-                results.append((report, ExtractionFailure(report, message)))
+                results.append(ExtractionFailure(None, message))
         return results
 
 

@@ -456,6 +456,7 @@ class Gazetteer:
             self._region_names.setdefault(key, by_id[place_id])
             self._region_bare.setdefault(bare, by_id[place_id])
         self._mention_index: PhraseIndex | None = None
+        self._admin1_of: dict[str, str | None] = {}  # name -> governorate, as `admin1` found it
         self._mention_cache: dict[str, list[tuple[int, int, str, bool]]] = {}
 
     @classmethod
@@ -521,13 +522,18 @@ class Gazetteer:
         """Canonical governorate for a governorate name, variant or ISO code; None otherwise."""
         if name in self._regions:
             return name
+        if name in self._admin1_of:
+            return self._admin1_of[name]
         key = name_key(name)
         found = self._region_names.get(key) or self._region_bare.get(self.roman.bare_key(key))
-        if found or not key:
-            return found
-        row = self.db.execute("SELECT name FROM admin1 WHERE upper(iso) = ? OR geonames = ?",
-                              (name.upper(), name)).fetchone()
-        return row[0] if row else None
+        if not found and key:
+            row = self.db.execute("SELECT name FROM admin1 WHERE upper(iso) = ? OR geonames = ?",
+                                  (name.upper(), name)).fetchone()
+            found = row[0] if row else None
+        if len(self._admin1_of) > 65536:
+            self._admin1_of.clear()
+        self._admin1_of[name] = found
+        return found
 
     def admin1_exact(self, phrase: str) -> str | None:
         """A governorate only when the phrase is one of its recorded spellings."""

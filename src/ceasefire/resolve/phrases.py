@@ -67,7 +67,7 @@ class PhraseIndex(Generic[Value]):
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, ...], tuple[Value, tuple[str, ...] | None]] = {}
-        self._longest_from: dict[str, int] = {}  # first word -> longest phrase starting with it
+        self._lengths_from: dict[str, tuple[int, ...]] = {}  # first word -> lengths of its phrases, longest first
         self.longest = 0
 
     def add(self, phrase: str, value: Value, cased: bool = False) -> None:
@@ -76,7 +76,9 @@ class PhraseIndex(Generic[Value]):
             return
         original = tuple(w for w, _, _ in words(phrase)) if cased else None
         self._entries[key] = (value, original)
-        self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
+        lengths = self._lengths_from.get(key[0], ())
+        if len(key) not in lengths:
+            self._lengths_from[key[0]] = tuple(sorted((*lengths, len(key)), reverse=True))
         self.longest = max(self.longest, len(key))
 
     def __len__(self) -> int:
@@ -85,17 +87,20 @@ class PhraseIndex(Generic[Value]):
     @property
     def first_words(self) -> Collection[str]:
         """Lower-cased words a phrase can start with (a live view: keep it, it stays current)."""
-        return self._longest_from
+        return self._lengths_from
 
     def match_at(self, tokens: list[tuple[str, int, int]], lower: list[str], i: int,
                  stop: int | None = None) -> tuple[int, Value] | None:
         """The longest phrase starting at word i and ending before word `stop`: (end word index, value)."""
         stop = len(tokens) if stop is None else stop
-        longest = self._longest_from.get(lower[i]) if i < stop else None
-        if not longest:
+        lengths = self._lengths_from.get(lower[i]) if i < stop else None
+        if not lengths:
             return None
-        for n in range(min(longest, stop - i), 0, -1):
-            entry = self._entries.get(tuple(lower[i:i + n]))
+        entries = self._entries
+        for n in lengths:
+            if n > stop - i:
+                continue
+            entry = entries.get(tuple(lower[i:i + n]))
             if entry and (entry[1] is None or tuple(w for w, _, _ in tokens[i:i + n]) == entry[1]):
                 return i + n, entry[0]
         return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from ceasefire.resolve.patterns import Folded
+from ceasefire.resolve.patterns import Folded, fold
 
 if TYPE_CHECKING:
     from ceasefire.resolve.gazetteer import Gazetteer
@@ -186,25 +186,27 @@ def mention_cue(mention: str, context: str, whole: bool = False) -> tuple[str, s
     return core, cue, position
 
 
-_LEADING_CUES = [(re.compile(rf"^(?:{p})\s+(?P<rest>.{{2,}})$", re.I), label) for p, label in _BEFORE]
-_TRAILING_CUES = [(re.compile(rf"^(?P<rest>.{{2,}}?)(?:'s)?\s+(?:{p})$", re.I), label) for p, label in _AFTER]
+_LEADING_CUES = [(Folded(rf"^(?:{p})\s+(?P<rest>.{{2,}})$"), label) for p, label in _BEFORE]
+_TRAILING_CUES = [(Folded(rf"^(?P<rest>.{{2,}}?)(?:'s)?\s+(?:{p})$"), label) for p, label in _AFTER]
 
 
 def _strip_cue_words(core: str) -> tuple[str, str | None]:
     if " " not in core.strip():
         return core, None  # one word carries no cue words
+    folded = fold(core)
     for pattern, label in _LEADING_CUES:
-        m = pattern.match(core)
+        m = pattern.match(core, folded)
         if m:
-            return _strip_after(m.group("rest"), label)
+            return _strip_after(core[m.start("rest"):m.end("rest")], label)  # matched folded: cut the original
     return _strip_after(core, None)
 
 
 def _strip_after(core: str, cue: str | None) -> tuple[str, str | None]:
+    folded = fold(core)
     for pattern, label in _TRAILING_CUES:
-        m = pattern.match(core)
+        m = pattern.match(core, folded)
         if m:
-            return m.group("rest").rstrip(), cue or label
+            return core[m.start("rest"):m.end("rest")].rstrip(), cue or label
     return core, cue
 
 
