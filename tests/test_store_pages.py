@@ -58,6 +58,14 @@ def test_sqlite_count_over_budget_gives_none(sqlite_url):
         assert opened.count_events(budget_ms=60_000) == 3000  # the connection counts again afterwards
 
 
+def test_count_within_a_budget_gives_exact_counts_or_a_lower_bound(sqlite_url):
+    with Store.open(sqlite_url) as opened:
+        opened.add_mentions(None, _events(3000))
+        assert opened.count_events_within(EventFilter(text="convoy"), 60_000, cap=5000) == (1000, True)
+        assert opened.count_events_within(EventFilter(text="convoy"), 60_000, cap=400) == (1000, True)
+        assert opened.count_events_within(EventFilter(text="convoy"), 0, cap=400) == (0, False)
+
+
 def test_postgresql_work_over_budget_gives_none(pg_url):
     with Store.open(pg_url) as opened, opened.engine.connect() as connection:
         slow = lambda: connection.execute(text("SELECT pg_sleep(2)")).scalar()  # noqa: E731

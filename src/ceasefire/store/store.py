@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, delete, func, insert, or_, select
+from sqlalchemy import Connection, delete, func, insert, literal_column, or_, select
 from sqlalchemy.exc import OperationalError
 
 from ceasefire import config
@@ -311,6 +311,22 @@ class Store:
         skipped = connection.execute(select(func.count()).select_from(events).where(*clauses, later)).scalar_one()
         return [*clauses, events.c.event_date <= start], offset - skipped
 
+    def count_events_within(self, filters: EventFilter | None, budget_ms: int, cap: int = 10_000) -> tuple[int, bool]:
+        """(count, exact) within about `budget_ms`: first up to `cap` matches (a third of the
+        budget), then, when there are more, every match; when time runs out, a lower bound
+        (`cap` once that many were found, else 0) and False."""
+        clauses = (filters or EventFilter()).clauses()
+        matches = select(literal_column("1")).select_from(events).where(*clauses).limit(cap)  # index-only
+        capped = select(func.count()).select_from(matches.subquery())
+        with self._read() as connection:
+            found = _within(connection, budget_ms / 3, lambda: connection.execute(capped).scalar_one())
+        if found is None:
+            return 0, False
+        if found < cap:
+            return found, True
+        total = self.count_events(filters, budget_ms=budget_ms * 2 / 3)
+        return (cap, False) if total is None else (total, True)
+
     def count_events(self, filters: EventFilter | None = None, budget_ms: int | None = None) -> int | None:
         """How many events match. With `budget_ms`, None when counting takes longer than that
         (a substring filter on a large store scans every event)."""
@@ -544,7 +560,7 @@ def _within(connection: Connection, budget_ms: int, work: Callable[[], T]) -> T 
     if connection.dialect.name == "postgresql":
         try:
             with connection.begin():
-                connection.exec_driver_sql(f"SET LOCAL statement_timeout = {int(budget_ms)}")
+                connection.exec_driver_sql(f"SET LOCAL statement_timeout = {max(1, int(budget_ms))}")
                 return work()
         except OperationalError as error:
             if getattr(error.orig, "sqlstate", None) == "57014":  # query_canceled

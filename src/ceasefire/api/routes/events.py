@@ -48,14 +48,13 @@ def list_events(request: Request, store: StoreDep, _: Reader, filters: Filters,
                 offset: Offset = 0) -> EventPage:
     """Newest first. The total is counted once per filter and kept until the store changes, so
     paging through a large result does not count it again. Counting stops after
-    COUNT_BUDGET_MS: the total is then a lower bound (the events up to this page, plus one when
-    the page is full) and `total_exact` is false."""
+    COUNT_BUDGET_MS: the total is then a lower bound (10,000 when that many were found, at
+    least the events up to this page plus one when the page is full) and `total_exact` is false."""
     items = store.events(filters, limit=limit, offset=offset)
-    total = request.app.state.cache.get(store, ("count", astuple(filters)),
-                                        lambda: store.count_events(filters, budget_ms=COUNT_BUDGET_MS))
-    exact = total is not None
+    total, exact = request.app.state.cache.get(store, ("count", astuple(filters)),
+                                               lambda: store.count_events_within(filters, COUNT_BUDGET_MS))
     if not exact:
-        total = offset + len(items) + (len(items) == limit)
+        total = max(total, offset + len(items) + (len(items) == limit))
     return EventPage(total=total, total_exact=exact, limit=limit, offset=offset,
                      items=[EventPublic.model_validate(item) for item in items])
 
