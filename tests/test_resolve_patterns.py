@@ -108,3 +108,12 @@ def test_phrases_find_over_split_words_is_find_over_the_text(text):
     split = Words(text)
     assert list(index.find(text, split)) == list(index.find(text))
     assert [w for w, _, _ in split.tokens] == [w for w, _, _ in words(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.text(alphabet="aAbBkK_1 -", min_size=1, max_size=4))
+def test_places_find_is_the_whole_word_search_it_replaces(context, name):
+    from ceasefire.resolve.places import _find
+
+    found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", context, re.IGNORECASE)
+    assert _find(context, name) == (found.start() if found else -1)

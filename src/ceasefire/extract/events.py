@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
 from typing import Callable
 
@@ -82,11 +81,11 @@ class Sentence:
     dates: list[DateMention] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
     label: str | None = None  # a lede naming the sub-type ("Looting: ...")
+    folded: str | None = field(default=None, repr=False, compare=False)  # `patterns.fold(text)`; None: unknown
 
-    @cached_property
-    def folded(self) -> str | None:
-        """The text as the lexicon's patterns read it (`patterns.fold`)."""
-        return fold(self.text)
+    def __post_init__(self) -> None:
+        if self.folded is None:
+            self.folded = fold(self.text)
 
 
 @dataclass

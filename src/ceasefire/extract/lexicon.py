@@ -51,10 +51,11 @@ class Lexicon:
     def claims_responsibility(self, sentence: str, folded=UNFOLDED) -> bool:
         return bool(self.claims.search(sentence, folded))
 
-    def triggers(self, text: str, folded=UNFOLDED) -> list[Trigger]:
+    def triggers(self, text: str, folded=UNFOLDED, offset: int = 0) -> list[Trigger]:
         """Triggers in `text`, negated ones left out, highest priority first then text order.
         Triggers after a background cue ("following the attack on ...") rank below the others.
-        One pass of one pattern: where rules overlap, the higher-priority rule takes the words."""
+        One pass of one pattern: where rules overlap, the higher-priority rule takes the words.
+        `offset` is added to the triggers' offsets (where `text` starts in a longer one)."""
         if folded is UNFOLDED:
             folded = fold(text)
         lowered = folded if folded is not None else text.translate(ASCII_LOWER)
@@ -76,7 +77,7 @@ class Lexicon:
                 continue
             if cue is not None and start > cue.start():
                 priority -= 100
-            found.append(Trigger(sub, priority, text[start:end], start, end))
+            found.append(Trigger(sub, priority, text[start:end], start + offset, end + offset))
         found.sort(key=lambda t: (-t.priority, t.start))
         return found
 

@@ -25,12 +25,12 @@ from ceasefire.errors import CeasefireError
 from ceasefire.extract.events import (
     LEDE_SENTENCES, LIST_GAP, Casualty, DateMention, PlaceMention, ReportContext, Sentence, assemble, event_places,
 )
-from ceasefire.extract.lexicon import Trigger, load_lexicon
+from ceasefire.extract.lexicon import load_lexicon
 from ceasefire.model import Event, Report
 from ceasefire.resolve import dates, numbers
 from ceasefire.resolve.actors import ActorMention, ActorRegistry
 from ceasefire.resolve.gazetteer import Gazetteer, load_country_pack
-from ceasefire.resolve.patterns import Folded
+from ceasefire.resolve.patterns import Folded, fold
 from ceasefire.resolve.phrases import PhraseIndex, Words
 from ceasefire.resolve.places import Place
 
@@ -153,10 +153,11 @@ class Extractor:
         lede_end = lede[-1][1] + len(lede[-1][2]) if lede else 0
         hint = next((region for start, _, region, _ in names.regions if start < lede_end), None)
         unread: dict[int, str | None] = {}  # id of a sentence whose places are not read yet -> its hint
-        sentences = [self._sentence(span, published, hint, names, split, unread) for span in lede]
+        folded = fold(text)  # the whole report's: each sentence's is a slice of it
+        sentences = [self._sentence(span, published, hint, names, split, unread, folded) for span in lede]
         if hint is None:  # the lede names no governorate: the governorate of its first place
             hint = next((p.admin1 for s in sentences for p in event_places(self._placed(s, names, unread))), None)
-        sentences += [self._sentence(span, published, hint, names, split, unread)
+        sentences += [self._sentence(span, published, hint, names, split, unread, folded)
                       for span in spans[LEDE_SENTENCES:]]
 
         found: list[Place | None] = []
@@ -175,17 +176,17 @@ class Extractor:
         return assemble(sentences, context) or assemble(sentences, context, strict=False)
 
     def _sentence(self, span: tuple[int, int, str], published: date | None, hint: str | None, names: "_Names",
-                  split: Words, unread: dict[int, str | None]) -> Sentence:
+                  split: Words, unread: dict[int, str | None], folded: str | None) -> Sentence:
         """What one sentence says. One without a trigger (or lede label) is no event of its own:
         its dates and counts are never read, its places only when asked for (`_placed`)."""
         first_token, start, text = span
         end = start + len(text)
-        sentence = Sentence(start=start, end=end, text=text)
+        sentence = Sentence(start=start, end=end, text=text,
+                            folded=folded[start:end] if folded is not None else None)
         label = self.lexicon.label(text, sentence.folded) if first_token == 0 else None
         if label:
             sentence.label = label[0]
-        sentence.triggers = [Trigger(t.sub, t.priority, t.text, t.start + start, t.end + start)
-                             for t in self.lexicon.triggers(text, sentence.folded)]
+        sentence.triggers = self.lexicon.triggers(text, sentence.folded, start)
         words = split.span(start, end)
         if words is not None:
             sentence.actors = self.registry.find(split.text, split, *words)

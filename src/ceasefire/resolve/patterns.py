@@ -326,7 +326,7 @@ class WordsPattern:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, Hashable]]:
         keys = self.keys
-        if self.tail is None:
+        if self.tail is None or self.tail.search(text) is None:  # the usual case: no class alternative anywhere
             for m in self.main.finditer(text):
                 yield m.start(), m.end(), keys[m.lastgroup]
             return

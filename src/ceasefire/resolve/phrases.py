@@ -68,6 +68,7 @@ class PhraseIndex(Generic[Value]):
     def __init__(self) -> None:
         self._entries: dict[tuple[str, ...], tuple[Value, tuple[str, ...] | None]] = {}
         self._lengths_from: dict[str, tuple[int, ...]] = {}  # first word -> lengths of its phrases, longest first
+        self._seconds: dict[str, set[str]] = {}  # first word -> second words of its longer phrases
         self.longest = 0
 
     def add(self, phrase: str, value: Value, cased: bool = False) -> None:
@@ -79,6 +80,8 @@ class PhraseIndex(Generic[Value]):
         lengths = self._lengths_from.get(key[0], ())
         if len(key) not in lengths:
             self._lengths_from[key[0]] = tuple(sorted((*lengths, len(key)), reverse=True))
+        if len(key) > 1:
+            self._seconds.setdefault(key[0], set()).add(key[1])
         self.longest = max(self.longest, len(key))
 
     def __len__(self) -> int:
@@ -96,6 +99,10 @@ class PhraseIndex(Generic[Value]):
         lengths = self._lengths_from.get(lower[i]) if i < stop else None
         if not lengths:
             return None
+        if lengths[0] > 1 and (i + 1 >= stop or lower[i + 1] not in self._seconds[lower[i]]):
+            if lengths[-1] != 1:
+                return None
+            lengths = (1,)  # no longer phrase goes on with the next word
         entries = self._entries
         for n in lengths:
             if n > stop - i:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from ceasefire.resolve.patterns import Folded, fold
+from ceasefire.resolve.patterns import ASCII_LOWER, Folded, fold
 
 if TYPE_CHECKING:
     from ceasefire.resolve.gazetteer import Gazetteer
@@ -211,8 +211,24 @@ def _strip_after(core: str, cue: str | None) -> tuple[str, str | None]:
 
 
 def _find(context: str, name: str) -> int:
-    m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", context, re.I)
-    return m.start() if m else -1
+    """Where `name` first stands as a whole word in `context`, ignoring case; -1 if nowhere."""
+    folded = fold(context) if name and name.isascii() else None
+    if folded is None:  # letters whose case ASCII folding does not settle: the regular expression
+        m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", context, re.I)
+        return m.start() if m else -1
+    needle = name.translate(ASCII_LOWER)
+    at = folded.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if not (at and _is_word(folded[at - 1])) and not (end < len(folded) and _is_word(folded[end])):
+            return at
+        at = folded.find(needle, at + 1)
+    return -1
+
+
+def _is_word(char: str) -> bool:
+    """What \\w matches in a str pattern."""
+    return char.isalnum() or char == "_"
 
 
 # --- resolution --------------------------------------------------------------------------------
