@@ -170,3 +170,21 @@ def test_sql_tally_over_a_date_range_follows_reviews(store, assessed):
             assert store.tally(AGREEMENT, by=by, filters=filters).to_dict() == _python(store, filters, by)
     rows = {row["key"]: row["events"] for row in store.tally(AGREEMENT, by="admin1", filters=in_march).rows}
     assert rows["Hama"] == 1
+
+
+def test_assess_store_stores_party_keys_of_an_agreement_read_from_a_file(db_url, assessed, tmp_path):
+    """An agreement that is not installed: the party keys come from its own actor registry."""
+    from ceasefire.assess import read_agreement
+    from ceasefire.assess.agreements import installed_agreements
+    from ceasefire.pipeline import assess_store
+
+    source = installed_agreements()[AGREEMENT].read_text(encoding="utf-8")
+    path = tmp_path / "local.yaml"
+    path.write_text(source.replace(f"id: {AGREEMENT}", "id: local-coh", 1), encoding="utf-8")
+    local = read_agreement(path)
+    with Store.open(db_url) as store:
+        store.add_mentions(None, [Event.from_dict({**e.to_dict(), "verdicts": []}) for e in assessed])
+        assess_store(store, local)
+        result = store.tally(local).to_dict()
+        assert result == tally(store.iter_events(), local).to_dict()
+        assert "(unidentified)" in {row["key"] for row in result["rows"]}

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from ceasefire.assess import Agreement, access_ledger, assess, load_agreement, tally
+from ceasefire.assess import Agreement, Judge, access_ledger, assess, load_agreement, tally
+from ceasefire.assess.tally import PartyOf, party_key
 from ceasefire.config import PACKAGE_DATA, scenario
 from ceasefire.model import Event
 
@@ -26,9 +27,11 @@ def assess_store(store, agreement: Agreement | str) -> Counter:
     """(Re)compute every stored event's verdicts under `agreement`; returns counts by status.
     Events themselves are not touched: verdicts are stored beside them."""
     agreement = load_agreement(agreement) if isinstance(agreement, str) else agreement
+    party_of = PartyOf(Judge(agreement))  # the tally's party key, stored with each verdict
     found: dict[str, list[dict[str, Any]]] = {}
     for event in assess((stored_event(row) for row in store.iter_events()), agreement):
-        found[event.event_id] = [v for v in event.verdicts if v.get("agreement") == agreement.id]
+        found[event.event_id] = [dict(v, party=party_key(v, event.actor1, party_of))
+                                 for v in event.verdicts if v.get("agreement") == agreement.id]
     store.set_verdicts(agreement.id, found)
     return Counter(v["status"] for verdicts in found.values() for v in verdicts)
 
