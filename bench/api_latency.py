@@ -138,6 +138,7 @@ def main() -> int:
     for label, path, params in QUERIES:
         p50, p95, size = measure(client, path, params, args.runs)
         print(f"{label:44} {p50:8.1f} {p95:8.1f} {size:>10}")
+    print("(matching: the median total; '+' when some totals were lower bounds, total_exact false)")
     if args.full_tally:
         p50, p95, size = measure(client, TALLIES, lambda i: {"agreement": AGREEMENT}, 1)
         print(f"{'tallies: by party, every event (1 run)':44} {p50:8.1f} {p95:8.1f} {size:>10}")
