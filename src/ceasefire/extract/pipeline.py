@@ -1,8 +1,9 @@
-"""The extraction pipeline: spaCy for sentences and place matching, the lexicons for the rest.
+"""The extraction pipeline: spaCy for sentences, the gazetteer and the lexicons for the rest.
 
 `extract(text, published=...)` gives the events of one report; `extract_reports(reports,
 workers=N)` streams a batch, in order, over N processes. The spaCy pipeline is assembled from
-`data/pipeline.yaml`: which components of the English model to keep, and ours after them.
+`data/pipeline.yaml` (which components of the English model to keep); gazetteer names are marked
+after it, on spaCy's tokens, by `PlaceRuler`.
 """
 from __future__ import annotations
 
