@@ -188,3 +188,11 @@ def test_assess_store_stores_party_keys_of_an_agreement_read_from_a_file(db_url,
         result = store.tally(local).to_dict()
         assert result == tally(store.iter_events(), local).to_dict()
         assert "(unidentified)" in {row["key"] for row in result["rows"]}
+
+
+def test_verdicts_of_events_not_stored_are_left_out(store, assessed):
+    """As relink drops them: a tally over the verdicts alone then counts only stored events."""
+    one = next(e for e in assessed if len(e.verdicts) == 1)
+    stored = store.set_verdicts(AGREEMENT, {"no-such-event": one.verdicts, one.event_id: one.verdicts})
+    assert stored == 1 and {v["event_id"] for v in store.verdicts(agreement=AGREEMENT)} == {one.event_id}
+    assert store.tally(AGREEMENT).to_dict() == tally(assessed, AGREEMENT).to_dict()

@@ -431,7 +431,8 @@ class Store:
     def set_verdicts(self, agreement_id: str, by_event: Mapping[str, list[dict[str, Any]]],
                      user: Actor = "system") -> int:
         """Replace every verdict of `agreement_id` with these ({event_id: [{agreement, status,
-        reason, claim?, party?}]}); returns how many were stored. Statuses: violation, excluded,
+        reason, claim?, party?}]}) and returns how many were stored: verdicts of events that are
+        not stored are left out, as `relink` drops them. Statuses: violation, excluded,
         access_denied, unattributed, none. Each row also keeps what tallies count: the tally's
         party key (the verdict's `party`, else worked out from the claim's or the event's
         actor1), whether the event has more than one verdict under the agreement, and copies

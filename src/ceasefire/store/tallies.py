@@ -43,12 +43,13 @@ def fill_from_events(connection: Connection, agreement_id: str, rows: list[dict[
                      party_of: PartyOf | None = None) -> None:
     """Complete verdict rows (dicts with event_id, claim as JSON or None, party) from their stored
     events: the COPIED columns, the event's; `party`, when missing, the tally's party key for
-    the perpetrator (the claim's actor1, or the event's)."""
+    the perpetrator (the claim's actor1, or the event's). Rows of events not stored are removed."""
     found: dict[str, Any] = {}
     columns = [events.c[name] for name in COPIED]
     for chunk in _chunks(sorted({row["event_id"] for row in rows})):
         query = select(events.c.id, events.c.actor1, *columns).where(events.c.id.in_(chunk))
         found.update((stored.id, stored) for stored in connection.execute(query))
+    rows[:] = [row for row in rows if row["event_id"] in found]  # as relink drops those of events gone
     for row in rows:
         stored = found.get(row["event_id"])
         for name in COPIED:
@@ -112,11 +113,9 @@ def count(connection: Connection, agreement: Agreement | str, by: str = "party",
 
 
 def _by_date(filters: EventFilter) -> bool:
-    """Whether the verdicts' own copies can select the events: a date range, and nothing else
-    but the governorate, the sub-event type or merged events (verdicts of events that are not
-    stored have no date, so a date bound leaves them out)."""
-    set_fields = {name for name, value in vars(filters).items() if value not in (None, False)}
-    return bool(set_fields & {"date_from", "date_to"}) and set_fields <= BY_DATE
+    """Whether the verdicts' own copies can select the events: no filter but the date range, the
+    governorate, the sub-event type and merged events."""
+    return {name for name, value in vars(filters).items() if value not in (None, False)} <= BY_DATE
 
 
 def _count(connection: Connection, agreement_id: str, by: str, filters: EventFilter,

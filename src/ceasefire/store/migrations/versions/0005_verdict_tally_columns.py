@@ -36,6 +36,7 @@ def upgrade() -> None:
     op.add_column("verdicts", sa.Column("contested", sa.Boolean, nullable=False, server_default=sa.false()))
     for name, kind in COPIED.items():
         op.add_column("verdicts", sa.Column(name, kind))
+    op.execute("DELETE FROM verdicts WHERE event_id NOT IN (SELECT id FROM events)")  # as relink does
     _mark_contested(op.get_bind())
     op.execute(f"UPDATE verdicts SET {', '.join(f'{name} = events.{name}' for name in COPIED)} "
                "FROM events WHERE events.id = verdicts.event_id")
