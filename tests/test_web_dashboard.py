@@ -140,3 +140,23 @@ def test_web_dashboard_end_to_end(server, browser, tmp_path):
     page.wait_for_selector("#notice.error:has-text('E402')")
     assert store.event(other)["review_status"] == "unverified"
     assert not outside, f"the page fetched from outside: {outside}"
+
+
+def test_web_dashboard_says_at_least_when_a_total_is_cut_short(server, browser, monkeypatch):
+    from playwright.sync_api import expect
+
+    from ceasefire.api.routes import events as event_routes
+    from test_store_pages import _events
+
+    base, store, tokens = server
+    store.add_mentions(None, _events(3000))
+    monkeypatch.setattr(event_routes, "COUNT_BUDGET_MS", 0)  # every count runs out of time
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(20_000)
+    page.goto(base + "/#view=events&text=convoy")
+    _sign_in(page, tokens["viewer"])
+    _ready(page, "events")
+    expect(page.locator("#events-count")).to_have_text("at least 51 events")
+    expect(page.locator("#page")).to_have_text("1–50 of at least 51")
+    assert page.locator("#events-table tbody tr").count() == 50
+    assert page.locator("#next").is_enabled()

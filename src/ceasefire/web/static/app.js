@@ -98,7 +98,7 @@
     const violations = tally.totals.violations || 0;
     const denied = (access.rows || []).filter((r) => r.status === "besieged").length;
     $("#headline").replaceChildren(
-      stat("Events", page.total, ""),
+      stat("Events", totalOf(page), ""),
       stat(page.total > page.items.length ? `Fatalities (first ${page.items.length})` : "Fatalities", fatalities, ""),
       stat("Violations", violations, "violation"),
       stat("Deaths in violations", tally.totals.fatalities || 0, "violation"),
@@ -118,7 +118,7 @@
     tallies($("#tallies-admin1"), byArea.rows);
     $("#tally-hint").textContent = agreement ? `under ${agreement}` : "no agreement installed";
     timeline($("#timeline"), page.items);
-    const partial = page.total > page.items.length ? `newest ${number(page.items.length)} of ${number(page.total)} events` : "";
+    const partial = page.total > page.items.length ? `newest ${number(page.items.length)} of ${totalOf(page)} events` : "";
     $("#map-hint").textContent = partial;
     $("#timeline-hint").textContent = "events per day by party; line: fatalities" + (partial ? ` (${partial})` : "");
     const names = [...new Set(page.items.map((e) => e.admin1).filter(Boolean))].sort();
@@ -128,6 +128,10 @@
     if (!country || country === mapCountry) return;
     geojson = await api("/api/v1/map?country=" + encodeURIComponent(country)).catch(() => null);
     mapCountry = country;
+  }
+  // a large result is counted only so far: its total is then a lower bound
+  function totalOf(page) {
+    return page.total_exact === false ? `at least ${number(page.total)}` : number(page.total);
   }
   function stat(label, value, cls) {
     return el("div", { class: "stat " + cls }, el("div", { class: "value", text: String(value) }), el("div", { class: "label", text: label }));
@@ -145,10 +149,10 @@
       return row;
     });
     $("#events-table tbody").replaceChildren(...rows);
-    $("#events-count").textContent = `${page.total} events`;
-    $("#page").textContent = page.total ? `${offset + 1}–${Math.min(offset + PAGE, page.total)} of ${page.total}` : "none";
+    $("#events-count").textContent = `${totalOf(page)} events`;
+    $("#page").textContent = page.items.length ? `${offset + 1}–${offset + page.items.length} of ${totalOf(page)}` : "none";
     $("#prev").disabled = offset === 0;
-    $("#next").disabled = offset + PAGE >= page.total;
+    $("#next").disabled = page.total_exact === false ? page.items.length < PAGE : offset + PAGE >= page.total;
   }
 
   function plainTable(table, rows, preferred) {
