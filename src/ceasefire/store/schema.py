@@ -20,7 +20,8 @@ reports = Table(
 
 
 def _event_columns() -> list[Column]:
-    """The indexed fields mentions and linked events share; the full record is JSON in `record`."""
+    """The indexed fields mentions and linked events share; the rest of the record is JSON in `record`
+    (`records.record_of` puts the two together)."""
     return [
         Column("event_date", String(10)),
         Column("date_precision", String(8)),
