@@ -318,20 +318,19 @@ def extract_reports(reports: Iterable[Report], workers: int = 1, country: str | 
                     ) -> Iterator[tuple[Report, list[Event] | ExtractionFailure]]:
     """Events of each report, in input order. A report that fails is yielded with the failure;
     the batch goes on. `then` (a picklable function, e.g. a later stage) runs on each report's
-    events inside the worker, so it is spread over the workers too. Reports go to the workers
-    `chunk` at a time (default: 64 in one process, where bigger batches run faster, 32 over
-    several, which keeps them all busy to the end)."""
+    events inside the worker, so it is spread over the workers too. Reports go through spaCy
+    and to the workers `chunk` at a time (default: the pipeline's batch size)."""
     country = (country or default_country()).upper()
     Gazetteer.open(country)  # build the place index once, before any worker starts
     if workers <= 1:
-        for batch in _chunks(reports, chunk or 64):
+        for batch in _chunks(reports, chunk or settings().batch_size):
             yield from _paired(batch, _extract_batch((country, batch, then)))
         return
     extractor(country)  # loaded once here; forked workers share it instead of each loading the model
     sent: deque[list[Report]] = deque()  # batches handed to the pool, in order; results come back in it
 
     def jobs() -> Iterator[tuple]:
-        for batch in _chunks(reports, chunk or 32):
+        for batch in _chunks(reports, chunk or settings().batch_size):
             sent.append(batch)
             yield country, batch, then
 
