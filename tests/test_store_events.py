@@ -137,6 +137,32 @@ def test_store_relink_keeps_review_of_unchanged_events(store):
     assert store.audit_verify().ok
 
 
+def test_store_relink_leaves_analysts_merges_and_reviewed_events_as_they_are(store):
+    from ceasefire.store import User
+
+    _fill(store)
+    analyst = User("ana", "analyst")
+    by_place = {e["location"]: e["event_id"] for e in store.events(EventFilter())}
+    first, second, third = by_place["Place 1"], by_place["Place 2"], by_place["Mosul 100%"]
+    store.review(first, "merge", analyst, "same strike, two places named", into=second)
+    store.review(third, "verify", analyst, "matches the wire")
+    # a second report of the verified event, which the linker would join to it
+    store.add_reports([Report("r3", "Report three.")])
+    store.add_mentions("r3", [_event(3, "r3", actor1="Islamic State", country="Iraq", admin1="Ninewa",
+                                     location="Mosul 100%")])
+    assert len(store.mentions()) == 4
+    summary = store.relink()
+    merged, kept = store.event(second), store.event(third)
+    assert sorted(m["mention_id"] for m in merged["mentions"]) == sorted([first, second])
+    assert store.event(first)["merged_into"] == second
+    assert kept["review_status"] == "verified" and [m["report_id"] for m in kept["mentions"]] == ["r2"]
+    fresh = [e for e in store.events(EventFilter()) if e["event_id"] not in (second, third)]
+    assert [e["report_ids"] for e in fresh] == [["r3"]] and fresh[0]["review_status"] == "unverified"
+    assert summary == {"mentions": 4, "events": 3, "reviews_kept": 2, "verdicts_dropped": 0}
+    assert store.relink() == summary
+    assert store.audit_verify().ok
+
+
 def test_store_reports_list_newest_first_with_undated_last(store):
     from datetime import date
 

@@ -28,7 +28,7 @@ from ceasefire.store.records import (
     EVENT_COLUMNS, MENTION_COLUMNS, REPORT_COLUMNS, Batch, MentionRow, ReportRow, dumps, event_of, event_record,
     event_row, mention_key, prepare, record_of, report_of, verdict_of, with_report,
 )
-from ceasefire.store.schema import event_mentions, events, mentions, reports, users, verdicts
+from ceasefire.store.schema import audit_log, event_mentions, events, mentions, reports, users, verdicts
 from ceasefire.store.users import User, check_new_user, new_token, require, token_hash
 
 E304 = "E304"  # report id already stored with another text
@@ -381,37 +381,45 @@ class Store:
 
     def mentions(self, report_id: str | None = None) -> list[Event]:
         """Stored mentions as Events (all, or those drawn from one report), by id."""
-        query = select(mentions).order_by(mentions.c.id)
-        if report_id is not None:
-            query = query.where(mentions.c.report_id == report_id)
         with self._read() as connection:
-            return [Event.from_dict(record_of(row)) for row in connection.execute(query)]
+            return _mention_events(connection, report_id)
 
     def relink(self, user: Actor = "system") -> dict[str, int]:
-        """Recompute linked events from all mentions with `ceasefire.link.link_mentions`
-        (deterministic: mentions are passed sorted by id). An event whose set of mentions is
-        unchanged keeps its id, its review status and any corrections; verdicts of events that
-        no longer exist are dropped (they are recomputable)."""
-        groups = _link(self.mentions())
+        """Recompute linked events from the mentions with `ceasefire.link.link_mentions`
+        (deterministic: mentions are passed sorted by id).
+
+        Analysts' work stands: an event someone reviewed, corrected, merged or split keeps its
+        mentions, id, status and fields, and an event merged into another stays as it is; the
+        linker groups only the other mentions. An event whose set of mentions comes out unchanged
+        keeps its id. Verdicts of events that no longer exist are dropped (they are recomputable)."""
 
         def work(connection: Connection) -> dict[str, int]:
-            old = {row.mention_key: row for row in connection.execute(select(events))}
+            reviewed = set(connection.execute(
+                select(audit_log.c.target).where(audit_log.c.action.like("review.%")).distinct()).scalars())
+            old_rows = list(connection.execute(select(events)))
+            standing = [row for row in old_rows if row.merged_into is not None or row.review_status != "unverified"
+                        or row.id in reviewed]
+            standing_ids = {row.id for row in standing}
+            links = [{"mention_id": mention_id, "event_id": event_id} for mention_id, event_id in connection.execute(
+                select(event_mentions.c.mention_id, event_mentions.c.event_id)) if event_id in standing_ids]
+            held = {link["mention_id"] for link in links}
+            groups = _link([m for m in _mention_events(connection) if m.event_id not in held])
+            old = {row.mention_key: row for row in old_rows if row.id not in standing_ids}
             connection.execute(delete(event_mentions))
             connection.execute(delete(events))
-            rows, links, used, kept, at = [], [], set(), 0, now()
+            rows, used, at = [row._asdict() for row in standing], set(standing_ids), now()
             for record, mention_ids in groups:
                 key = mention_key(mention_ids)
                 before = old.get(key)
-                if before is not None and before.merged_into is None and before.id not in used:
-                    event_id, status, record = before.id, before.review_status, record_of(before)
-                    kept += status != "unverified"
+                if before is not None and before.id not in used:
+                    event_id, record = before.id, record_of(before)
                 else:
-                    event_id, status = mention_ids[0] if len(mention_ids) == 1 else "ev-" + key[:16], "unverified"
+                    event_id = mention_ids[0] if len(mention_ids) == 1 else "ev-" + key[:16]
                     if event_id in used:
                         event_id = "ev-" + key[:16]
                 used.add(event_id)
                 record["event_id"] = event_id
-                rows.append(event_row(event_id, record, mention_ids, at, review_status=status))
+                rows.append(event_row(event_id, record, mention_ids, at))
                 links += [{"mention_id": m, "event_id": event_id} for m in mention_ids]
             for chunk in _chunks(rows, 2000):
                 connection.execute(insert(events), chunk)
@@ -419,7 +427,8 @@ class Store:
                 connection.execute(insert(event_mentions), chunk)
             dropped = connection.execute(delete(verdicts).where(
                 verdicts.c.event_id.not_in(select(events.c.id)))).rowcount
-            summary = {"mentions": len(links), "events": len(rows), "reviews_kept": kept,
+            summary = {"mentions": len(links), "events": sum(1 for row in rows if row["merged_into"] is None),
+                       "reviews_kept": sum(1 for row in standing if row.merged_into is None),
                        "verdicts_dropped": dropped}
             audit.append(connection, _name(user), "relink", None, summary)
             return summary
@@ -590,6 +599,13 @@ def _insert_values(connection: Connection, table, columns: tuple[str, ...], rows
     mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
     connection.exec_driver_sql(sql, rows)
+
+
+def _mention_events(connection: Connection, report_id: str | None = None) -> list[Event]:
+    query = select(mentions).order_by(mentions.c.id)
+    if report_id is not None:
+        query = query.where(mentions.c.report_id == report_id)
+    return [Event.from_dict(record_of(row)) for row in connection.execute(query)]
 
 
 def _link(all_mentions: list[Event]) -> list[tuple[dict[str, Any], list[str]]]:
