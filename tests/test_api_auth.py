@@ -104,3 +104,16 @@ def test_api_auth_only_admins_manage_users(served):
     assert "field-monitor" in names
     again = client.post("/api/v1/users", headers=_as(tokens["admin"]), json=body)
     assert again.status_code == 422 and again.json()["error"]["field"] == "name"
+
+
+def test_api_auth_admin_removes_a_user_and_their_token_stops_working(served):
+    store, tokens = served
+    client = TestClient(create_app(store=store))
+    assert client.get("/api/v1/events", headers=_as(tokens["viewer"])).status_code == 200
+    assert client.delete("/api/v1/users/viewer", headers=_as(tokens["analyst"])).status_code == 403
+    assert client.delete("/api/v1/users/viewer", headers=_as(tokens["admin"])).status_code == 204
+    assert client.get("/api/v1/events", headers=_as(tokens["viewer"])).status_code == 401
+    missing = client.delete("/api/v1/users/viewer", headers=_as(tokens["admin"]))
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "E404"
+    last = client.delete("/api/v1/users/admin", headers=_as(tokens["admin"]))
+    assert last.status_code == 409 and last.json()["error"]["code"] == "E405"

@@ -75,3 +75,15 @@ def test_store_cli_review_needs_a_known_user(tmp_path):
     db = str(tmp_path / "c.db")
     result = _run("review", "verify", "x", "--user", "nobody", "--reason", "r", "--db", db)
     assert result.exit_code == 1 and "[E401]" in result.output
+
+
+def test_store_cli_users_remove_revokes_a_token(tmp_path):
+    db = str(tmp_path / "u.db")
+    admin = _run("users", "add", "root", "--role", "admin", "--db", db).output.splitlines()[0]
+    viewer = _run("users", "add", "vic", "--role", "viewer", "--token", admin, "--db", db).output.splitlines()[0]
+    refused = _run("users", "remove", "root", "--token", viewer, "--db", db)
+    assert refused.exit_code == 1 and "[E402]" in refused.output and "Traceback" not in refused.output
+    assert _run("users", "remove", "vic", "--token", admin, "--db", db).exit_code == 0
+    assert _run("users", "list", "--db", db).output == "root\tadmin\n"
+    last = _run("users", "remove", "root", "--db", db)
+    assert last.exit_code == 1 and "[E405]" in last.output and "last admin" in last.output

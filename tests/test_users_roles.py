@@ -45,3 +45,22 @@ def test_users_bad_names_roles_and_duplicates_are_refused(db_url):
             with pytest.raises(ValidationError):
                 store.add_user(name, role)
         assert [u.name for u in store.users()] == ["ana"]
+
+
+def test_users_removed_user_token_stops_working_and_the_last_admin_stays(db_url):
+    with Store.open(db_url) as store:
+        admin = store.authenticate(store.add_user("root", "admin"))
+        analyst_token = store.add_user("ana", "analyst", by=admin)
+        analyst = store.authenticate(analyst_token)
+        with pytest.raises(AuthError):
+            store.remove_user("root", by=analyst)
+        store.remove_user("ana", by=admin)
+        assert store.authenticate(analyst_token) is None
+        with pytest.raises(ValidationError) as missing:
+            store.remove_user("ana", by=admin)
+        assert missing.value.code == "E404"
+        with pytest.raises(ValidationError) as last:
+            store.remove_user("root", by=admin)
+        assert last.value.code == "E405" and [u.name for u in store.users()] == ["root"]
+        assert [(e["action"], e["target"], e["user"]) for e in store.audit_log()][0] == ("users.remove", "ana", "root")
+        assert store.audit_verify().ok

@@ -206,6 +206,18 @@ def users_add(name, role, token, db):
     click.echo(f"user {name} ({role}) added; keep the token above, it is not shown again", err=True)
 
 
+@users_group.command("remove")
+@click.argument("name")
+@click.option("--token", envvar="CEASEFIRE_TOKEN", default=None, help="An admin's token, when acting as one.")
+@DB
+def users_remove(name, token, db):
+    """Remove a user; their token stops working at once (the last admin cannot be removed)."""
+    with _open(db) as store:
+        by = _who(store, None, token) if token else None
+        store.remove_user(name, by=by)
+    click.echo(f"user {name} removed", err=True)
+
+
 @users_group.command("list")
 @DB
 def users_list(db):

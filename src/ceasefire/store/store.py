@@ -29,7 +29,7 @@ from ceasefire.store.records import (
     event_row, mention_key, prepare, record_of, report_of, verdict_of, with_report,
 )
 from ceasefire.store.schema import audit_log, event_mentions, events, mentions, reports, users, verdicts
-from ceasefire.store.users import User, check_new_user, new_token, require, token_hash
+from ceasefire.store.users import E404, E405, User, check_new_user, new_token, require, token_hash
 
 E304 = "E304"  # report id already stored with another text
 CHUNK = 900  # ids per IN (...) list
@@ -524,6 +524,25 @@ class Store:
 
         write(self.engine, work)
         return token
+
+    def remove_user(self, name: str, by: Actor | None = None) -> None:
+        """Remove a user: their token stops working at once. When `by` is a User it must be an
+        admin. The last admin is kept, so someone can still manage users."""
+
+        def work(connection: Connection) -> None:
+            if isinstance(by, User):
+                require(by, "users")
+            row = connection.execute(select(users).where(users.c.name == name)).first()
+            if row is None:
+                raise ValidationError(f"no user {name!r}", field="name", code=E404)
+            admins = connection.execute(select(func.count()).select_from(users).where(users.c.role == "admin"))
+            if row.role == "admin" and admins.scalar_one() == 1:
+                raise ValidationError(f"{name!r} is the last admin; add another admin first", field="name",
+                                      code=E405)
+            connection.execute(delete(users).where(users.c.name == name))
+            audit.append(connection, _name(by) if by else "system", "users.remove", name, {"role": row.role})
+
+        write(self.engine, work)
 
     def users(self) -> list[User]:
         with self._read() as connection:

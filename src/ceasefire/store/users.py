@@ -20,6 +20,8 @@ PERMISSIONS = {
 E401 = "E401"  # unknown user or token
 E402 = "E402"  # role does not allow the action
 E403 = "E403"  # bad user name or role
+E404 = "E404"  # no such user
+E405 = "E405"  # removing the last admin
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$")
 
 

@@ -7,7 +7,8 @@ from fastapi import APIRouter, Depends
 
 from ceasefire.api.deps import CurrentUser, StoreDep, permit
 from ceasefire.api.schemas import Me, UserCreate, UserCreated, UserPublic
-from ceasefire.errors import AuthError
+from ceasefire.api.errors import ApiError
+from ceasefire.errors import AuthError, ValidationError
 
 router = APIRouter(prefix="/api/v1/users", tags=["users"])
 Admin = Annotated[Any, Depends(permit("users"))]
@@ -36,3 +37,14 @@ def list_users(store: StoreDep, _: Admin) -> list[UserPublic]:
 def add_user(body: UserCreate, store: StoreDep, admin: Admin) -> UserCreated:
     token = store.add_user(body.name, body.role, by=admin.name)
     return UserCreated(name=body.name, role=body.role, token=token)
+
+
+@router.delete("/{name}", status_code=204, summary="Remove a user; their token stops working (admins)",
+               responses={404: {"description": "no such user"}, 409: {"description": "the last admin"}})
+def remove_user(name: str, store: StoreDep, admin: Admin) -> None:
+    if store.user(name) is None:
+        raise ApiError(404, f"no user {name!r}")
+    try:
+        store.remove_user(name, by=admin)
+    except ValidationError as error:
+        raise ApiError(409, error.message, code=error.code, field="name") from None
