@@ -196,3 +196,13 @@ def test_extract_placeless_aside_further_on_is_no_event():
 
 def test_extract_toll_since_a_weekday_is_no_event():
     assert extract("Since Saturday at least 68 civilians have been killed in air strikes on Al-Bab.") == []
+
+
+def test_extract_is_callable_from_the_package_as_the_library_api():
+    import ceasefire
+
+    text = "Russian air strikes hit the town of Saraqeb in Idlib province on Sunday, killing at least 19 civilians."
+    events = ceasefire.extract(text, published="2016-05-09")
+    assert events == ceasefire.extract.extract(text, published="2016-05-09")
+    assert [(e.event_date, e.sub_event_type, e.admin1, e.fatalities) for e in events] == [
+        ("2016-05-08", "Air/drone strike", "Idlib", 19)]
