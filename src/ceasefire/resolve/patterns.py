@@ -146,41 +146,9 @@ class Folded:
 
 # --- alternations of words ---------------------------------------------------------------------
 
-def _split_top(pattern: str) -> list[str] | None:
-    """The top-level alternatives of a pattern; None when its brackets do not balance."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            if char == "]":
-                in_class = False
-        elif char == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "^":
-                i += 1
-            if pattern[i + 1:i + 2] == "]":
-                i += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    if depth or in_class:
-        return None
-    parts.append(pattern[start:])
-    return parts
-
-
-def _group_end(pattern: str) -> int:
-    """Index of the bracket closing the group that opens the pattern."""
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth after it) of each bracket and bar outside escapes and character
+    classes, then (length, "", depth), with depth -1 when a class is left open."""
     depth, i, in_class = 0, 0, False
     while i < len(pattern):
         char = pattern[i]
@@ -195,14 +163,29 @@ def _group_end(pattern: str) -> int:
                 i += 1
             if pattern[i + 1:i + 2] == "]":
                 i += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        elif char in "()|":
+            depth += (char == "(") - (char == ")")
+            yield i, char, depth
         i += 1
-    return -1
+    yield len(pattern), "", -1 if in_class else depth
+
+
+def _split_top(pattern: str) -> list[str] | None:
+    """The top-level alternatives of a pattern; None when its brackets do not balance."""
+    parts, start = [], 0
+    for i, char, depth in _structure(pattern):
+        if depth < 0 or (not char and depth):
+            return None
+        if char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _group_end(pattern: str) -> int:
+    """Index of the bracket closing the group that opens the pattern."""
+    return next((i for i, char, depth in _structure(pattern) if char == ")" and depth == 0), -1)
 
 
 def _literal_first(pattern: str, limit: int = 64) -> list[str] | None:
