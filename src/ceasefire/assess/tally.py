@@ -26,7 +26,7 @@ from ceasefire.model import Event
 
 KEYS = ("party", "admin1", "week", "type")
 COLUMNS = ("events", "violations", "fatalities", "access_denied", "excluded", "unattributed", "none", "contested")
-_STATUS_COLUMN = {"violation": "violations", "access_denied": "access_denied", "excluded": "excluded",
+STATUS_COLUMN = {"violation": "violations", "access_denied": "access_denied", "excluded": "excluded",
                   "unattributed": "unattributed", "none": "none"}
 UNKNOWN = "(unknown)"
 
@@ -143,7 +143,7 @@ def tally(events: Iterable[Event | dict], agreement_id: str | Agreement, by: str
             continue
         verdict = verdicts[0]
         target = row(party_key(verdict, event.actor1, party_of) if by == "party" else _key(event, by))
-        column = _STATUS_COLUMN.get(verdict.get("status"), "none")
+        column = STATUS_COLUMN.get(verdict.get("status"), "none")
         target["events"] += 1
         target[column] += 1
         totals[column] += 1

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -25,7 +25,13 @@ MIGRATION_LOCK = 7_402_031  # pg advisory lock key for migrations
 E301 = "E301"  # database newer than this version of ceasefire
 E302 = "E302"  # tables present but no schema version
 E303 = "E303"  # cannot connect / gave up after retries
+IN_CHUNK = 900  # ids per IN (...) list, under SQLite's limit on bound parameters
 T = TypeVar("T")
+
+
+def chunks(items: list[Any], size: int = IN_CHUNK) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def engine_url(url: str) -> str:

@@ -7,7 +7,6 @@ from dataclasses import MISSING, fields
 from typing import Any, NamedTuple
 
 import orjson
-
 from sqlalchemy import Row
 
 from ceasefire.model import Event, Report
@@ -211,4 +210,6 @@ def verdict_of(row: Row) -> dict[str, Any]:
     verdict = {"agreement": row.agreement, "status": row.status, "reason": row.reason}
     if row.claim is not None:
         verdict["claim"] = loads(row.claim)
+    if row.party:
+        verdict["party"] = row.party
     return verdict

@@ -5,7 +5,6 @@ batch, a review action, a user change or a verdict recomputation is stored whole
 """
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -21,18 +20,17 @@ from ceasefire.model import VERDICT_STATUSES, Event, Report
 from ceasefire.store import audit, review as reviewing
 from ceasefire.store.audit import AuditReport, now
 from ceasefire.store.database import (
-    E303, drop_deferrable_indexes, make_engine, migrate, restore_indexes, write,
+    E303, chunks, drop_deferrable_indexes, make_engine, migrate, restore_indexes, write,
 )
 from ceasefire.store.filters import EventFilter
 from ceasefire.store.records import (
     EVENT_COLUMNS, MENTION_COLUMNS, REPORT_COLUMNS, Batch, MentionRow, ReportRow, dumps, event_of, event_record,
-    event_row, mention_key, prepare, record_of, report_of, verdict_of, with_report,
+    event_row, loads, mention_key, prepare, record_of, report_of, verdict_of, with_report,
 )
 from ceasefire.store.schema import audit_log, event_mentions, events, mentions, reports, users, verdicts
 from ceasefire.store.users import E404, E405, User, check_new_user, new_token, require, token_hash
 
 E304 = "E304"  # report id already stored with another text
-CHUNK = 900  # ids per IN (...) list
 DEEP_PAGE = 1000  # from this offset on, event lists skip rows by date first (Store._page_start)
 T = TypeVar("T")
 Actor = User | str
@@ -53,11 +51,6 @@ class IngestResult:
 
 def _name(user: Actor | None) -> str:
     return user.name if isinstance(user, User) else (user or "system")
-
-
-def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 class Store:
@@ -124,17 +117,12 @@ class Store:
 
     def known_reports(self, sha256s: Iterable[str]) -> dict[str, str]:
         """sha256 -> stored report id, for the hashes already stored."""
-        found: dict[str, str] = {}
         with self._read() as connection:
-            for chunk in _chunks(list(sha256s)):
-                found.update(connection.execute(
-                    select(reports.c.sha256, reports.c.id).where(reports.c.sha256.in_(chunk))).all())
-        return found
+            return dict(_lookup(connection, reports, "sha256", list(sha256s), "id"))
 
     def known_mentions(self, mention_ids: Iterable[str]) -> set[str]:
         with self._read() as connection:
-            return set().union(*(connection.execute(select(mentions.c.id).where(mentions.c.id.in_(chunk)))
-                                 .scalars() for chunk in _chunks(list(mention_ids))))
+            return {key for key, _ in _lookup(connection, mentions, "id", list(mention_ids))}
 
     def add_batch(self, batch_reports: list[Report], imported: Iterable[Event] = (),
                   extracted: Mapping[str, list[Event]] | None = None, user: Actor = "system") -> IngestResult:
@@ -359,25 +347,22 @@ class Store:
 
     def _verdicts_of(self, connection: Connection, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         found: dict[str, list[dict[str, Any]]] = {}
-        for chunk in _chunks(event_ids):
+        for chunk in chunks(event_ids):
             for row in connection.execute(select(verdicts).where(verdicts.c.event_id.in_(chunk))
                                           .order_by(verdicts.c.agreement, verdicts.c.id)):
-                verdict = verdict_of(row)
-                if row.party:
-                    verdict["party"] = row.party
-                found.setdefault(row.event_id, []).append(verdict)
+                found.setdefault(row.event_id, []).append(verdict_of(row))
         return found
 
     def _source_rows(self, connection: Connection, event_ids: list[str]) -> dict[str, dict[str, str]]:
         """The dataset row of events drawn from exactly one imported row (kept for exports)."""
         found: dict[str, Any] = {}
-        for chunk in _chunks(event_ids):
+        for chunk in chunks(event_ids):
             query = (select(event_mentions.c.event_id, mentions.c.source_row)
                      .join(mentions, mentions.c.id == event_mentions.c.mention_id)
                      .where(event_mentions.c.event_id.in_(chunk)))
             for event_id, source_row in connection.execute(query):
                 found[event_id] = None if event_id in found else source_row
-        return {key: json.loads(value) for key, value in found.items() if value}
+        return {key: loads(value) for key, value in found.items() if value}
 
     def mentions(self, report_id: str | None = None) -> list[Event]:
         """Stored mentions as Events (all, or those drawn from one report), by id."""
@@ -421,9 +406,9 @@ class Store:
                 record["event_id"] = event_id
                 rows.append(event_row(event_id, record, mention_ids, at))
                 links += [{"mention_id": m, "event_id": event_id} for m in mention_ids]
-            for chunk in _chunks(rows, 2000):
+            for chunk in chunks(rows, 2000):
                 connection.execute(insert(events), chunk)
-            for chunk in _chunks(links, 5000):
+            for chunk in chunks(links, 5000):
                 connection.execute(insert(event_mentions), chunk)
             dropped = connection.execute(delete(verdicts).where(
                 verdicts.c.event_id.not_in(select(events.c.id)))).rowcount
@@ -462,7 +447,7 @@ class Store:
 
             fill_from_events(connection, agreement_id, rows)
             connection.execute(delete(verdicts).where(verdicts.c.agreement == agreement_id))
-            for chunk in _chunks(rows, 5000):
+            for chunk in chunks(rows, 5000):
                 connection.execute(insert(verdicts), chunk)
             tally: dict[str, int] = {}
             for row in rows:
@@ -580,7 +565,7 @@ def _lookup(connection: Connection, table, column: str, keys: list[str], value: 
             ) -> Iterator[tuple[str, Any]]:
     """(key, value) for the keys stored in `table.column`: plain SQL, as this runs for every ingested row."""
     mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    for chunk in _chunks(keys):
+    for chunk in chunks(keys):
         sql = (f"SELECT {column}, {value or 'NULL'} FROM {table.name} "
                f"WHERE {column} IN ({', '.join([mark] * len(chunk))})")
         yield from connection.exec_driver_sql(sql, tuple(chunk))

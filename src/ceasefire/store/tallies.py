@@ -14,29 +14,23 @@ should be left after migration 0005) make the tally fall back to the Python one.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Connection, and_, case, func, select, text
 
 from ceasefire.assess.agreements import Agreement, load_agreement
-from ceasefire.assess.tally import COLUMNS, KEYS, UNKNOWN, PartyOf, Tally, party_key, tally, week_of
+from ceasefire.assess.tally import (
+    COLUMNS, KEYS, STATUS_COLUMN, UNKNOWN, PartyOf, Tally, party_key, tally, week_of,
+)
 from ceasefire.model import Event
+from ceasefire.store.database import chunks
 from ceasefire.store.filters import EventFilter
-from ceasefire.store.records import event_of, verdict_of
+from ceasefire.store.records import event_of, loads, verdict_of
 from ceasefire.store.schema import events, verdicts
 
-_STATUS_COLUMN = {"violation": "violations", "access_denied": "access_denied", "excluded": "excluded",
-                  "unattributed": "unattributed", "none": "none"}
-CHUNK = 900
 COPIED = ("fatalities", "event_date", "admin1", "sub_event_type", "merged_into")  # event columns verdicts copy
 BY_DATE = {"date_from", "date_to", "admin1", "sub_event_type", "include_merged"}  # what copies can filter on
-
-
-def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 def fill_from_events(connection: Connection, agreement_id: str, rows: list[dict[str, Any]],
@@ -46,7 +40,7 @@ def fill_from_events(connection: Connection, agreement_id: str, rows: list[dict[
     the perpetrator (the claim's actor1, or the event's). Rows of events not stored are removed."""
     found: dict[str, Any] = {}
     columns = [events.c[name] for name in COPIED]
-    for chunk in _chunks(sorted({row["event_id"] for row in rows})):
+    for chunk in chunks(sorted({row["event_id"] for row in rows})):
         query = select(events.c.id, events.c.actor1, *columns).where(events.c.id.in_(chunk))
         found.update((stored.id, stored) for stored in connection.execute(query))
     rows[:] = [row for row in rows if row["event_id"] in found]  # as relink drops those of events gone
@@ -56,7 +50,7 @@ def fill_from_events(connection: Connection, agreement_id: str, rows: list[dict[
             row[name] = getattr(stored, name) if stored is not None else None
         if not row.get("party"):
             party_of = party_of or PartyOf.for_agreement(agreement_id)
-            claim = json.loads(row["claim"]) if row.get("claim") else None
+            claim = loads(row["claim"]) if row.get("claim") else None
             row["party"] = party_key({"claim": claim}, stored.actor1 if stored is not None else None, party_of)
 
 
@@ -151,7 +145,7 @@ def _count(connection: Connection, agreement_id: str, by: str, filters: EventFil
         if event_id is not None:
             contested.setdefault(event_id, set()).add(name)
             continue
-        column = _STATUS_COLUMN.get(status, "none")
+        column = STATUS_COLUMN.get(status, "none")
         target = _row(rows, name)
         target["events"] += n
         target[column] += n
@@ -215,15 +209,9 @@ def _matching(connection: Connection, filters: EventFilter) -> Iterator[Event]:
     query = select(events).where(*filters.clauses()).order_by(events.c.id)
     stored = list(connection.execute(query))
     found: dict[str, list[dict[str, Any]]] = {}
-    for chunk in _chunks([item.id for item in stored]):
+    for chunk in chunks([item.id for item in stored]):
         for verdict in connection.execute(select(verdicts).where(verdicts.c.event_id.in_(chunk))):
-            found.setdefault(verdict.event_id, []).append(_verdict(verdict))
+            found.setdefault(verdict.event_id, []).append(verdict_of(verdict))
     for item in stored:
         yield Event.from_dict(event_of(item, found.get(item.id)))
 
-
-def _verdict(row: Any) -> dict[str, Any]:
-    verdict = verdict_of(row)
-    if row.party:
-        verdict["party"] = row.party
-    return verdict
