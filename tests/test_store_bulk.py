@@ -93,3 +93,18 @@ def test_input_errors_keep_file_line_and_code_when_sent_between_processes():
     copy = pickle.loads(pickle.dumps(error))
     assert (type(copy), copy.code, copy.path, copy.line, copy.field, str(copy)) == (
         type(error), "E107", "rows.csv", 12, "notes", str(error))
+
+
+def test_dataset_rows_with_the_same_notes_share_one_report_and_keep_their_own_cells(db_url, tmp_path):
+    source = tmp_path / "acled.csv"
+    rows = [acled_row(1), acled_row(2)]
+    rows[1]["notes"], rows[1]["data_id"] = rows[0]["notes"], "4242"
+    write_acled(source, rows)
+    with Store.open(db_url) as store:
+        summary = ingest([source], store, extract=False, progress=False)
+        assert (summary.reports_added, summary.reports_duplicate, summary.mentions_added) == (1, 1, 2)
+        second = store.event("SYR2")
+        assert second["report_ids"] == ["SYR1"] and second["evidence"][0]["report_id"] == "SYR1"
+        assert [m["report_id"] for m in second["mentions"]] == ["SYR1"]
+        exported = {e["event_id"]: e["source_row"] for e in store.iter_events()}
+        assert exported["SYR2"]["data_id"] == "4242" and exported["SYR1"]["data_id"] == rows[0]["data_id"]

@@ -81,13 +81,18 @@ def mention_key(mention_ids: list[str]) -> str:
 
 def event_row(event_id: str, record: dict[str, Any], mention_ids: list[str], at: str,
               review_status: str = "unverified", merged_into: str | None = None) -> dict[str, Any]:
-    """Values of one events-table row."""
+    """Values of one events-table row, by column."""
+    return dict(zip(EVENT_COLUMNS, event_values(event_id, record, mention_ids, at, review_status, merged_into)))
+
+
+def event_values(event_id: str, record: dict[str, Any], mention_ids: list[str], at: str,
+                 review_status: str = "unverified", merged_into: str | None = None,
+                 record_json: str | None = None) -> tuple:
+    """Values of one events-table row, in EVENT_COLUMNS order (`record_json`: stored_json(record),
+    when already made)."""
     report_ids = record.get("report_ids") or ([record["report_id"]] if record.get("report_id") else [])
-    return {
-        "id": event_id, **indexed_values(record), "report_ids": dumps(report_ids),
-        "search": search_text(record), "review_status": review_status, "merged_into": merged_into,
-        "mention_key": mention_key(mention_ids), "updated_at": at,
-    }
+    return (event_id, *map(record.get, INDEXED), record_json or stored_json(record), dumps(report_ids),
+            search_text(record), review_status, merged_into, mention_key(mention_ids), at)
 
 
 REPORT_COLUMNS = ("id", "sha256", "text", "title", "source", "url", "published", "ingested_at", "path")
@@ -157,12 +162,10 @@ def mention_row(report_id: str | None, event: Event | dict[str, Any], at: str, e
         record = moved_to_report(record, report_id)
     source_row = event.get("source_row") if isinstance(event, dict) else getattr(event, "source_row", None)
     record_json = stored_json(record)
-    values = tuple(map(record.get, INDEXED))
     event_id = record["event_id"]
-    report_ids = record.get("report_ids") or ([report_id] if report_id else [])
-    mention = (event_id, report_id, *values, record_json, dumps(source_row) if source_row is not None else None)
-    linked = (event_id, *values, record_json, dumps(report_ids), search_text(record), "unverified", None,
-              mention_key([event_id]), at)
+    mention = (event_id, report_id, *map(record.get, INDEXED), record_json,
+               dumps(source_row) if source_row is not None else None)
+    linked = event_values(event_id, record, [event_id], at, record_json=record_json)
     return MentionRow(event_id, report_id, mention, linked, extracted)
 
 
@@ -175,17 +178,19 @@ def moved_to_report(record: dict[str, Any], report_id: str | None) -> dict[str, 
 
 def with_report(row: MentionRow, report_id: str | None) -> MentionRow:
     """The same mention pointed at another report id."""
-    record = record_of(_Columns(MENTION_COLUMNS, row.mention))
-    source_row = row.mention[-1]
-    moved = mention_row(report_id, record, row.event[-1], row.extracted)
-    return moved._replace(mention=moved.mention[:-1] + (source_row,))
+    columns = dict(zip(MENTION_COLUMNS, row.mention))
+    record = record_of(_Columns(columns))
+    if columns["source_row"] is not None:
+        record["source_row"] = loads(columns["source_row"])
+    at = dict(zip(EVENT_COLUMNS, row.event))["updated_at"]
+    return mention_row(report_id, record, at, extracted=row.extracted)
 
 
 class _Columns:
-    """Attribute access to a tuple of column values, as on a table row."""
+    """Attribute access to column values, as on a table row."""
 
-    def __init__(self, names: tuple[str, ...], values: tuple):
-        self.__dict__.update(zip(names, values))
+    def __init__(self, values: dict[str, Any]):
+        self.__dict__.update(values)
 
 
 def event_of(row: Row, verdicts: list[dict[str, Any]] | None = None) -> dict[str, Any]:
