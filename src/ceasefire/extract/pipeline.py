@@ -19,7 +19,7 @@ import spacy
 import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import get_model_meta, get_package_path
+from spacy.util import filter_spans, get_model_meta, get_package_path
 
 from ceasefire.config import PACKAGE_DATA, default_country
 from ceasefire.errors import CeasefireError
@@ -66,14 +66,8 @@ class PlaceRuler:
     def find(self, doc: Doc, text: str, split: Words) -> list[tuple[int, int, str]]:
         """(start, end, text) of each name in `doc`, whose text is `text` and words `split`."""
         spans = [doc.char_span(start, end, alignment_mode="expand") for start, end, _ in self.names.find(text, split)]
-        spans = sorted(((s.start, s.end, s.start_char, s.end_char) for s in spans if s is not None),
-                       key=lambda s: (s[1] - s[0], -s[0]), reverse=True)
-        kept, seen = [], set()  # as spacy.util.filter_spans
-        for first, stop, start_char, end_char in spans:
-            if first not in seen and stop - 1 not in seen:
-                kept.append((first, start_char, end_char))
-                seen.update(range(first, stop))
-        return [(start, end, text[start:end]) for _, start, end in sorted(kept)]
+        return [(s.start_char, s.end_char, text[s.start_char:s.end_char])
+                for s in filter_spans([s for s in spans if s is not None])]
 
 
 @dataclass
