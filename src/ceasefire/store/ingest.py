@@ -192,7 +192,9 @@ def ingest(paths: Iterable[str | Path], store: Store, extract: bool = True, batc
     `ceasefire.extract.extract_reports` when `extract`; dataset rows (ACLED, UCDP) are events
     already. Bad files and lines are collected in `errors` (and passed to `on_error` as they
     come) while the rest is stored. `read_process`: read in a separate process (default: for
-    inputs over READ_PROCESS_BYTES, where the platform can fork).
+    inputs over READ_PROCESS_BYTES, where the platform can fork). `bulk`: on SQLite, build the
+    lookup indexes once at the end instead of row by row (default: for inputs over BULK_BYTES
+    that look larger than what is stored).
     """
     extractor = _extractor() if extract else None
     summary = IngestSummary()
