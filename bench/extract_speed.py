@@ -101,10 +101,7 @@ def _children_cpu() -> float:
 
 
 def run_extract(docs: Path, workers: int, out: Path) -> dict[str, Any]:
-    return _run_extract_once(docs, workers, out)
-
-
-def _run_extract_once(docs: Path, workers: int, out: Path) -> dict[str, Any]:
+    """One run of `ceasefire extract`: seconds, CPU and the peak memory of its processes."""
     command = [str(CEASEFIRE), "extract", "--docs", str(docs), "--format", "jsonl", "--workers", str(workers),
                "-o", str(out)]
     peaks: dict[int, int] = {}
