@@ -9,6 +9,7 @@ from ceasefire.api.deps import CurrentUser, StoreDep, permit
 from ceasefire.api.schemas import Me, UserCreate, UserCreated, UserPublic
 from ceasefire.api.errors import ApiError
 from ceasefire.errors import AuthError, ValidationError
+from ceasefire.store.users import E404
 
 router = APIRouter(prefix="/api/v1/users", tags=["users"])
 Admin = Annotated[Any, Depends(permit("users"))]
@@ -42,9 +43,7 @@ def add_user(body: UserCreate, store: StoreDep, admin: Admin) -> UserCreated:
 @router.delete("/{name}", status_code=204, summary="Remove a user; their token stops working (admins)",
                responses={404: {"description": "no such user"}, 409: {"description": "the last admin"}})
 def remove_user(name: str, store: StoreDep, admin: Admin) -> None:
-    if store.user(name) is None:
-        raise ApiError(404, f"no user {name!r}")
     try:
         store.remove_user(name, by=admin)
-    except ValidationError as error:
-        raise ApiError(409, error.message, code=error.code, field="name") from None
+    except ValidationError as error:  # no such user, or the last admin
+        raise ApiError(404 if error.code == E404 else 409, error.message, code=error.code, field="name") from None
