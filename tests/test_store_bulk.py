@@ -54,8 +54,9 @@ def test_bulk_ingest_killed_midway_gets_its_indexes_back_and_reruns_exactly(tmp_
     source, url = tmp_path / "big.csv", f"sqlite:///{tmp_path / 'store.db'}"
     write_acled(source, [acled_row(n) for n in range(rows)])
     Store.open(url).close()
-    code = ("import sys; from ceasefire.store import Store, ingest; "
+    code = ("import importlib, sys; from ceasefire.store import Store, ingest; "
             "store = Store.open(sys.argv[1]); "
+            "importlib.import_module('ceasefire.store.ingest').BULK_TRANSACTION_ROWS = 100; "
             "ingest([sys.argv[2]], store, extract=False, batch_size=50, progress=False, read_process=True, bulk=True)")
     process = subprocess.Popen([sys.executable, "-c", code, url, str(source)], stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 60

@@ -23,6 +23,9 @@ E308 = "E308"  # extraction failed on one report
 E309 = "E309"  # the reading process failed
 READ_PROCESS_BYTES = 8 * 1024 * 1024
 BULK_BYTES = 64 * 1024 * 1024
+# a bulk load commits at least this many rows at a time: each commit rewrites every page the rows
+# touched in the content-hash index, whose keys are random, so few large commits write far less
+BULK_TRANSACTION_ROWS = 50_000
 ROW_BYTES = 500  # a guess at an average dataset row, to compare an input with the store's size
 
 
@@ -193,8 +196,9 @@ def ingest(paths: Iterable[str | Path], store: Store, extract: bool = True, batc
     already. Bad files and lines are collected in `errors` (and passed to `on_error` as they
     come) while the rest is stored. `read_process`: read in a separate process (default: for
     inputs over READ_PROCESS_BYTES, where the platform can fork). `bulk`: on SQLite, build the
-    lookup indexes once at the end instead of row by row (default: for inputs over BULK_BYTES
-    that look larger than what is stored).
+    lookup indexes once at the end instead of row by row, and commit at least
+    BULK_TRANSACTION_ROWS items at a time (default: for inputs over BULK_BYTES that look larger
+    than what is stored).
     """
     extractor = _extractor() if extract else None
     summary = IngestSummary()
@@ -211,7 +215,7 @@ def ingest(paths: Iterable[str | Path], store: Store, extract: bool = True, batc
         if on_error is not None:
             on_error(error)
 
-    with _Progress(progress) as bar, (store.deferred_indexes() if bulk else nullcontext()):
+    def batches() -> Iterator[Batch]:
         for chunk in chunks:
             for error in chunk.errors:
                 _error(error)
@@ -228,7 +232,11 @@ def ingest(paths: Iterable[str | Path], store: Store, extract: bool = True, batc
                         _error(CeasefireError(f"extraction failed: {getattr(found, 'error', found)}",
                                               path=report.path or report.id, code=E308))
             documents = [report for report in chunk.documents if report.id not in failed]
-            batch = prepare(documents, (), extracted, at=now()) + chunk.rows
+            yield prepare(documents, (), extracted, at=now()) + chunk.rows
+
+    per_transaction = max(batch_size, BULK_TRANSACTION_ROWS) if bulk else batch_size
+    with _Progress(progress) as bar, (store.deferred_indexes() if bulk else nullcontext()):
+        for batch in _joined(batches(), per_transaction):
             if batch.reports or batch.mentions:
                 result = store.add_rows(batch, user=user)
                 summary.add(result)
@@ -236,3 +244,16 @@ def ingest(paths: Iterable[str | Path], store: Store, extract: bool = True, batc
                     _error(error)
             bar.update(summary)
     return summary
+
+
+def _joined(batches: Iterable[Batch], rows: int) -> Iterator[Batch]:
+    """Consecutive batches joined until each holds at least `rows` reports and mentions."""
+    joined = Batch([], [])
+    for batch in batches:
+        joined.reports.extend(batch.reports)
+        joined.mentions.extend(batch.mentions)
+        if len(joined.reports) + len(joined.mentions) >= rows:
+            yield joined
+            joined = Batch([], [])
+    if joined.reports or joined.mentions:
+        yield joined
