@@ -37,10 +37,26 @@ def event_record(event: Event | dict[str, Any]) -> dict[str, Any]:
 
 
 def stored_json(record: dict[str, Any]) -> str:
-    """The record as the `record` column keeps it: without the fields that have their own column
-    and without empty Event fields (`record_of` puts both back)."""
-    return dumps({key: value for key, value in record.items() if key not in _IN_COLUMNS and not (
-        key in _FIELDS and (value is None or value == []))})
+    """The record as the `record` column keeps it: without the fields that have their own column,
+    without empty Event fields, and with evidence values that repeat the record's notes or report
+    id written as `true` (`record_of` puts all three back)."""
+    kept = {key: value for key, value in record.items() if key not in _IN_COLUMNS and not (
+        key in _FIELDS and (value is None or value == []))}
+    if kept.get("evidence"):
+        kept["evidence"] = [_evidence_stored(item, record) for item in kept["evidence"]]
+    return dumps(kept)
+
+
+def _evidence_stored(item: Any, record: dict[str, Any]) -> Any:
+    """An evidence item as stored: a sentence that is the notes, or a report id that is the
+    record's, becomes `true` (in place, so the keys keep their order)."""
+    if not isinstance(item, dict):
+        return item
+    stored = dict(item)
+    for key, same in (("sentence", "notes"), ("report_id", "report_id")):
+        if key in stored and stored[key] is not None and stored[key] == record.get(same):
+            stored[key] = True
+    return stored
 
 
 def record_of(row: Any) -> dict[str, Any]:
@@ -55,7 +71,17 @@ def record_of(row: Any) -> dict[str, Any]:
             value = stored.pop(name, empty)
             record[name] = list(value) if value == [] else value
     record.update(stored)
+    if record["evidence"]:
+        record["evidence"] = [_evidence_read(item, record) for item in record["evidence"]]
     return record
+
+
+def _evidence_read(item: Any, record: dict[str, Any]) -> Any:
+    if isinstance(item, dict):
+        for key, same in (("sentence", "notes"), ("report_id", "report_id")):
+            if item.get(key) is True:
+                item[key] = record[same]
+    return item
 
 
 def indexed_values(record: dict[str, Any]) -> dict[str, Any]:
