@@ -19,7 +19,7 @@ from test_store_reliability import _counts, _settled_counts
 
 def _index_names(url: str) -> set[str]:
     engine = create_engine(url)
-    found = {index["name"] for table in ("reports", "mentions", "events", "event_mentions")
+    found = {index["name"] for table in ("reports", "mentions", "events")
              for index in inspect(engine).get_indexes(table)}
     engine.dispose()
     return found
@@ -72,7 +72,7 @@ def test_bulk_ingest_killed_midway_gets_its_indexes_back_and_reruns_exactly(tmp_
         summary = ingest([source], store, extract=False, batch_size=500, progress=False, read_process=True)
         assert (summary.mentions_added, summary.mentions_duplicate) == (rows - partial["mentions"], partial["mentions"])
         assert store.audit_verify().ok
-    assert _counts(url) == {"reports": rows, "mentions": rows, "events": rows, "event_mentions": rows,
+    assert _counts(url) == {"reports": rows, "mentions": rows, "events": rows, "linked_mentions": rows,
                             "distinct_sha": rows}
 
 

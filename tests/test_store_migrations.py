@@ -16,8 +16,8 @@ def test_store_new_database_is_created_at_head(db_url):
     with Store.open(db_url) as store:
         assert revision(store.engine) == HEAD
         tables = set(inspect(store.engine).get_table_names())
-    assert {"reports", "mentions", "events", "event_mentions", "verdicts", "users", "audit_log",
-            "audit_head"} <= tables
+    assert {"reports", "mentions", "events", "verdicts", "users", "audit_log", "audit_head"} <= tables
+    assert "event_mentions" not in tables  # since 0006 each mention names its event
 
 
 def test_store_older_revision_is_upgraded_and_keeps_its_rows(db_url):
@@ -67,3 +67,33 @@ def test_store_sqlite_uses_wal(sqlite_url):
 def test_store_unreachable_database_is_a_store_error(tmp_path):
     with pytest.raises(StoreError):
         Store.open(f"sqlite:///{tmp_path}/no/such/dir/x.db")
+
+
+def test_store_mention_event_links_survive_the_move_into_mentions(db_url):
+    """0006 moves each mention's event from the event_mentions table into mentions.event_id;
+    going down and up again keeps which event holds which mention (here after a merge)."""
+    from alembic import command
+
+    from ceasefire.model import Event
+
+    def strike(number: int) -> Event:
+        return Event(event_date="2016-05-0%d" % number, event_type="Explosions/Remote violence",
+                     sub_event_type="Air/drone strike", location="Saraqeb", admin1="Idlib",
+                     event_id=f"m{number}", report_id=f"r{number}")
+
+    with Store.open(db_url) as store:
+        store.add_mentions(None, [strike(1), strike(2)])
+        store.add_user("ana", "analyst")
+        store.review("m2", "merge", store.user("ana"), "the same strike", into="m1")
+        config = alembic_config()
+        with store.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0005")
+            assert sorted(connection.execute(text("SELECT mention_id, event_id FROM event_mentions")).all()) == [
+                ("m1", "m1"), ("m2", "m1")]
+            assert "event_id" not in {c["name"] for c in inspect(connection).get_columns("mentions")}
+    with Store.open(db_url) as store:
+        assert revision(store.engine) == HEAD
+        assert [m["mention_id"] for m in store.event("m1")["mentions"]] == ["m1", "m2"]
+        assert store.event("m2")["mentions"] == []
+        assert store.audit_verify().ok

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, Index, create_engine, event, inspect
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ceasefire.errors import StoreError
-from ceasefire.store.schema import event_mentions, events, mentions, reports
+from ceasefire.store.schema import events, mentions, reports
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
@@ -137,7 +137,7 @@ def migrate(engine: Engine) -> str:
 
 def deferrable_indexes() -> list[Index]:
     """The lookup indexes of the tables an ingest fills; unique ones (deduplication) are not among them."""
-    return [index for table in (reports, mentions, events, event_mentions) for index in sorted(
+    return [index for table in (reports, mentions, events) for index in sorted(
         table.indexes, key=lambda index: index.name) if not index.unique]
 
 

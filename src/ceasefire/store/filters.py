@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 
 from ceasefire.errors import ValidationError
 from ceasefire.model import EVENT_TYPES, VERDICT_STATUSES
-from ceasefire.store.schema import event_mentions, events, mentions, verdicts
+from ceasefire.store.schema import events, mentions, verdicts
 
 REVIEW_STATUSES = ("unverified", "verified", "rejected")
 
@@ -95,7 +95,5 @@ class EventFilter:
             where.append(exists(select(judged.c.id).where(and_(*conditions))))
         if self.report_id:
             where.append(exists(
-                select(event_mentions.c.mention_id)
-                .join(mentions, mentions.c.id == event_mentions.c.mention_id)
-                .where(event_mentions.c.event_id == c.id, mentions.c.report_id == self.report_id)))
+                select(mentions.c.id).where(mentions.c.event_id == c.id, mentions.c.report_id == self.report_id)))
         return where

@@ -122,7 +122,7 @@ def event_values(event_id: str, record: dict[str, Any], mention_ids: list[str], 
 
 
 REPORT_COLUMNS = ("id", "sha256", "text", "title", "source", "url", "published", "ingested_at", "path")
-MENTION_COLUMNS = ("id", "report_id", *INDEXED, "record", "source_row")
+MENTION_COLUMNS = ("id", "report_id", *INDEXED, "record", "source_row", "event_id")
 EVENT_COLUMNS = ("id", *INDEXED, "record", "report_ids", "search", "review_status", "merged_into", "mention_key",
                  "updated_at")
 
@@ -136,15 +136,26 @@ class ReportRow(NamedTuple):
     values: tuple
 
 
+# a new mention's event row repeats the mention's id, indexed columns and record
+_SHARED = slice(2, 3 + len(INDEXED))  # in MENTION_COLUMNS: the indexed columns and the record
+_EVENT_ONLY = 2 + len(INDEXED)  # in EVENT_COLUMNS: where the columns mentions lack begin
+
+
 class MentionRow(NamedTuple):
-    """A mention and the event it starts as, ready to insert (MENTION_COLUMNS, EVENT_COLUMNS).
+    """A mention and the event it starts as, ready to insert: `mention` in MENTION_COLUMNS order,
+    and `linked`, the events-table columns a mention lacks (`event` puts the row together).
     `extracted`: drawn from a report of the same batch, so dropped when that report is a duplicate."""
 
     id: str
     report_id: str | None
     mention: tuple
-    event: tuple
+    linked: tuple
     extracted: bool
+
+    @property
+    def event(self) -> tuple:
+        """The events-table row, in EVENT_COLUMNS order."""
+        return (self.mention[0], *self.mention[_SHARED], *self.linked)
 
 
 class Batch(NamedTuple):
@@ -190,8 +201,8 @@ def mention_row(report_id: str | None, event: Event | dict[str, Any], at: str, e
     record_json = stored_json(record)
     event_id = record["event_id"]
     mention = (event_id, report_id, *map(record.get, INDEXED), record_json,
-               dumps(source_row) if source_row is not None else None)
-    linked = event_values(event_id, record, [event_id], at, record_json=record_json)
+               dumps(source_row) if source_row is not None else None, event_id)  # its own event, until linked
+    linked = event_values(event_id, record, [event_id], at, record_json=record_json)[_EVENT_ONLY:]
     return MentionRow(event_id, report_id, mention, linked, extracted)
 
 

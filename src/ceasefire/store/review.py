@@ -13,7 +13,7 @@ from ceasefire.errors import StoreError, ValidationError
 from ceasefire.model import DATE_PRECISIONS, EVENT_TYPES
 from ceasefire.store import audit
 from ceasefire.store.records import dumps, event_row, indexed_values, mention_key, record_of, search_text
-from ceasefire.store.schema import event_mentions, events, mentions
+from ceasefire.store.schema import events, mentions
 
 ACTIONS = ("verify", "reject", "merge", "split", "correct")
 STATUS = {"verify": "verified", "reject": "rejected"}
@@ -123,7 +123,7 @@ def _correct(connection: Connection, row, user: str, reason: str, fields: dict[s
 
 def _mention_ids(connection: Connection, event_id: str) -> list[str]:
     return sorted(connection.execute(
-        select(event_mentions.c.mention_id).where(event_mentions.c.event_id == event_id)).scalars())
+        select(mentions.c.id).where(mentions.c.event_id == event_id)).scalars())
 
 
 def _merged_record(into: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
@@ -142,7 +142,7 @@ def _merge(connection: Connection, row, user: str, reason: str, into: str | None
     target = _event(connection, into)
     if target.merged_into:
         raise StoreError(f"event {into} was itself merged into {target.merged_into}", code=E306)
-    connection.execute(update(event_mentions).where(event_mentions.c.event_id == row.id).values(event_id=into))
+    connection.execute(update(mentions).where(mentions.c.event_id == row.id).values(event_id=into))
     record = _merged_record(record_of(target), record_of(row))
     ids = _mention_ids(connection, into)
     _store_record(connection, into, record, report_ids=dumps(record["report_ids"]), mention_key=mention_key(ids))
@@ -173,8 +173,7 @@ def _split(connection: Connection, row, user: str, reason: str, moving: list[str
         new_id = mention_id if taken is None else "ev-" + mention_key([mention_id])[:16]
         record["event_id"] = new_id
         connection.execute(events.insert().values(event_row(new_id, record, [mention_id], at)))
-        connection.execute(update(event_mentions).where(event_mentions.c.mention_id == mention_id)
-                           .values(event_id=new_id))
+        connection.execute(update(mentions).where(mentions.c.id == mention_id).values(event_id=new_id))
         created.append(new_id)
         audit.append(connection, user, "review.split_out", new_id, {"reason": reason, "from": row.id})
     kept_reports = sorted(set(connection.execute(select(mentions.c.report_id).where(

@@ -45,6 +45,7 @@ mentions = Table(
     Column("report_id", String, index=True),
     *_event_columns(),
     Column("source_row", Text),  # the dataset row as spelled in the export (ACLED, UCDP)
+    Column("event_id", String, index=True),  # the linked event this mention is part of
 )
 
 events = Table(
@@ -65,12 +66,6 @@ events = Table(
     Index("ix_events_admin1_date", "admin1", "event_date", "merged_into"),
     Index("ix_events_country_date", "country", "event_date", "merged_into"),
     Index("ix_events_review_date", "review_status", "event_date", "merged_into"),
-)
-
-event_mentions = Table(
-    "event_mentions", metadata,
-    Column("mention_id", String, primary_key=True),
-    Column("event_id", String, nullable=False, index=True),
 )
 
 verdicts = Table(

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, delete, func, insert, literal_column, or_, select
+from sqlalchemy import Connection, bindparam, delete, func, insert, literal_column, or_, select, update
 from sqlalchemy.exc import OperationalError
 
 from ceasefire import config
@@ -27,7 +27,7 @@ from ceasefire.store.records import (
     EVENT_COLUMNS, MENTION_COLUMNS, REPORT_COLUMNS, Batch, MentionRow, ReportRow, dumps, event_of, event_record,
     event_row, loads, mention_key, prepare, record_of, report_of, verdict_of, with_report,
 )
-from ceasefire.store.schema import audit_log, event_mentions, events, mentions, reports, users, verdicts
+from ceasefire.store.schema import audit_log, events, mentions, reports, users, verdicts
 from ceasefire.store.users import E404, E405, User, check_new_user, new_token, require, token_hash
 
 E304 = "E304"  # report id already stored with another text
@@ -185,7 +185,7 @@ class Store:
     def _insert_mentions(self, connection: Connection, batch: list[MentionRow], added: set[str],
                          result: IngestResult) -> None:
         stored = {key for key, _ in _lookup(connection, mentions, "id", [mention.id for mention in batch])}
-        mention_rows, event_rows, link_rows = [], [], []
+        mention_rows, event_rows = [], []
         for mention in batch:
             if mention.extracted and mention.report_id not in added:
                 continue  # its report was stored before, with its mentions
@@ -198,10 +198,8 @@ class Store:
                 mention = with_report(mention, report_id)
             mention_rows.append(mention.mention)
             event_rows.append(mention.event)
-            link_rows.append((mention.id, mention.id))
         _insert_values(connection, mentions, MENTION_COLUMNS, mention_rows)
         _insert_values(connection, events, EVENT_COLUMNS, event_rows)
-        _insert_values(connection, event_mentions, ("mention_id", "event_id"), link_rows)
         result.mentions_added += len(mention_rows)
 
     def reports(self, limit: int = 100, offset: int = 0, text: str | None = None,
@@ -240,8 +238,7 @@ class Store:
                 return None
             found = report_of(row)
             found["event_ids"] = sorted(set(connection.execute(
-                select(event_mentions.c.event_id).join(mentions, mentions.c.id == event_mentions.c.mention_id)
-                .where(mentions.c.report_id == report_id)).scalars()))
+                select(mentions.c.event_id).where(mentions.c.report_id == report_id)).scalars()))
             return found
 
     # --- linked events ----------------------------------------------------------------------
@@ -335,8 +332,7 @@ class Store:
                 return None
             found = event_of(row, self._verdicts_of(connection, [event_id]).get(event_id))
             mention_rows = connection.execute(
-                select(mentions).join(event_mentions, event_mentions.c.mention_id == mentions.c.id)
-                .where(event_mentions.c.event_id == event_id).order_by(mentions.c.id)).all()
+                select(mentions).where(mentions.c.event_id == event_id).order_by(mentions.c.id)).all()
             found["mentions"] = [{"mention_id": m.id, "report_id": m.report_id, **record_of(m)}
                                  for m in mention_rows]
             report_ids = sorted({m.report_id for m in mention_rows if m.report_id} | set(found["report_ids"]))
@@ -357,9 +353,7 @@ class Store:
         """The dataset row of events drawn from exactly one imported row (kept for exports)."""
         found: dict[str, Any] = {}
         for chunk in chunks(event_ids):
-            query = (select(event_mentions.c.event_id, mentions.c.source_row)
-                     .join(mentions, mentions.c.id == event_mentions.c.mention_id)
-                     .where(event_mentions.c.event_id.in_(chunk)))
+            query = select(mentions.c.event_id, mentions.c.source_row).where(mentions.c.event_id.in_(chunk))
             for event_id, source_row in connection.execute(query):
                 found[event_id] = None if event_id in found else source_row
         return {key: loads(value) for key, value in found.items() if value}
@@ -385,14 +379,13 @@ class Store:
             standing = [row for row in old_rows if row.merged_into is not None or row.review_status != "unverified"
                         or row.id in reviewed]
             standing_ids = {row.id for row in standing}
-            links = [{"mention_id": mention_id, "event_id": event_id} for mention_id, event_id in connection.execute(
-                select(event_mentions.c.mention_id, event_mentions.c.event_id)) if event_id in standing_ids]
-            held = {link["mention_id"] for link in links}
+            held = {mention_id for mention_id, event_id in connection.execute(
+                select(mentions.c.id, mentions.c.event_id)) if event_id in standing_ids}
             groups = _link([m for m in _mention_events(connection) if m.event_id not in held])
             old = {row.mention_key: row for row in old_rows if row.id not in standing_ids}
-            connection.execute(delete(event_mentions))
             connection.execute(delete(events))
             rows, used, at = [row._asdict() for row in standing], set(standing_ids), now()
+            links: list[dict[str, str]] = []  # each grouped mention and its new event
             for record, mention_ids in groups:
                 key = mention_key(mention_ids)
                 before = old.get(key)
@@ -405,14 +398,15 @@ class Store:
                 used.add(event_id)
                 record["event_id"] = event_id
                 rows.append(event_row(event_id, record, mention_ids, at))
-                links += [{"mention_id": m, "event_id": event_id} for m in mention_ids]
+                links += [{"mention": m, "event": event_id} for m in mention_ids]
             for chunk in chunks(rows, 2000):
                 connection.execute(insert(events), chunk)
+            moved = update(mentions).where(mentions.c.id == bindparam("mention")).values(event_id=bindparam("event"))
             for chunk in chunks(links, 5000):
-                connection.execute(insert(event_mentions), chunk)
+                connection.execute(moved, chunk)
             dropped = connection.execute(delete(verdicts).where(
                 verdicts.c.event_id.not_in(select(events.c.id)))).rowcount
-            summary = {"mentions": len(links), "events": sum(1 for row in rows if row["merged_into"] is None),
+            summary = {"mentions": len(links) + len(held), "events": sum(1 for row in rows if row["merged_into"] is None),
                        "reviews_kept": sum(1 for row in standing if row.merged_into is None),
                        "verdicts_dropped": dropped}
             audit.append(connection, _name(user), "relink", None, summary)
