@@ -131,7 +131,8 @@ def read_chunks(paths: Iterable[str | Path], batch_size: int, max_bytes: int | N
 
 def read_in_process(paths: list[str | Path], batch_size: int, max_bytes: int | None = None) -> Iterator[Chunk]:
     """`read_chunks` run in a forked process, so reading and preparing rows overlaps with storing.
-    At most one chunk waits in the pipe; the process ends when the reader side goes away."""
+    Each chunk comes as two messages: its errors and documents, pickled, then its rows as bytes
+    (`Batch.to_bytes`). The process ends when the reader side goes away."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_send_chunks, args=(receive, send, paths, batch_size, max_bytes),
@@ -142,14 +143,16 @@ def read_in_process(paths: list[str | Path], batch_size: int, max_bytes: int | N
         while True:
             try:
                 message = receive.recv()
+                if message is None:
+                    return
+                if isinstance(message, BaseException):
+                    raise message
+                errors, documents = message
+                rows = receive.recv_bytes()
             except EOFError:
                 raise CeasefireError("the reading process stopped before the end of the input",
                                      code=E309) from None
-            if message is None:
-                return
-            if isinstance(message, BaseException):
-                raise message
-            yield message
+            yield Chunk(errors, documents, Batch.from_bytes(rows))
     finally:
         receive.close()
         process.join(timeout=5)
@@ -163,7 +166,8 @@ def _send_chunks(receive, send, paths, batch_size: int, max_bytes: int | None) -
     gc.disable()  # rows hold no reference cycles, and collecting passes cost as much as reading them
     try:
         for chunk in read_chunks(paths, batch_size, max_bytes):
-            send.send(chunk)
+            send.send((chunk.errors, chunk.documents))
+            send.send_bytes(chunk.rows.to_bytes())
         send.send(None)
     except (BrokenPipeError, ConnectionResetError):
         return  # nobody is reading any more

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import marshal
 from collections.abc import Iterable, Mapping
 from dataclasses import MISSING, fields
 from typing import Any, NamedTuple
@@ -167,12 +168,15 @@ class Batch(NamedTuple):
     def __add__(self, other: "Batch") -> "Batch":  # type: ignore[override]
         return Batch(self.reports + other.reports, self.mentions + other.mentions)
 
-    def __reduce__(self):  # pickled as plain tuples: a third cheaper to send between processes
-        return (_batch_of, ([tuple(row) for row in self.reports], [tuple(row) for row in self.mentions]))
+    def to_bytes(self) -> bytes:
+        """The rows in marshal's format (they hold nothing but strings, numbers and None): about
+        half the cost of pickling them, to send from a reading process (`from_bytes` reads it)."""
+        return marshal.dumps(([tuple(row) for row in self.reports], [tuple(row) for row in self.mentions]))
 
-
-def _batch_of(reports: list[tuple], mentions: list[tuple]) -> Batch:
-    return Batch(list(map(ReportRow._make, reports)), list(map(MentionRow._make, mentions)))
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "Batch":
+        reports, mentions = marshal.loads(data)
+        return cls(list(map(ReportRow._make, reports)), list(map(MentionRow._make, mentions)))
 
 
 def prepare(reports: Iterable[Report], imported: Iterable[Event] = (),
