@@ -42,32 +42,33 @@ def csv_rows(source: Source) -> Iterator[tuple[int, dict[str, str]] | InputError
         except csv.Error as error:
             yield input_error(E107, source.name, 1, f"header: {error}")
             return
-        names = [name.strip() for name in header]
-        last = reader.line_num
-        while True:
-            start = last + 1
-            try:
-                values = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                yield input_error(E107, source.name, start, f"{error} (truncated file?)")
-                return
-            last = reader.line_num
-            if not values or values == [""]:
-                continue
-            if len(values) != len(names):
-                yield input_error(E107, source.name, start, f"{len(values)} fields where the header has {len(names)}")
-                continue
-            row = dict(zip(names, values))
-            if sum(map(len, values)) > source.max_bytes:
-                yield input_error(E104, source.name, start, f"row is over {source.max_bytes} bytes")
-                continue
-            if _undecodable("".join(values)):
-                bad = next(key for key, value in row.items() if _undecodable(value))
-                yield input_error(E103, source.name, start, "bad byte in this row", field=bad)
-                continue
-            yield start, row
+        # interned, so a reader's lookups by column name match the key itself
+        names = [sys.intern(name.strip()) for name in header]
+        empty_row = dict.fromkeys(names, "")
+        width, limit = len(names), source.max_bytes
+        start = reader.line_num + 1  # where the next row begins
+        try:
+            for values in reader:
+                line, start = start, reader.line_num + 1
+                if not values or values == [""]:
+                    continue
+                if len(values) != width:
+                    yield input_error(E107, source.name, line, f"{len(values)} fields where the header has {width}")
+                    continue
+                row = empty_row.copy()  # the header's keys already in place, so no resizing as they are added
+                row.update(zip(names, values))
+                text = "".join(values)
+                if len(text) > limit:
+                    yield input_error(E104, source.name, line, f"row is over {limit} bytes")
+                    continue
+                # a bad byte reads as a lone surrogate, never ASCII; isascii() is a flag check
+                if not text.isascii() and _undecodable(text):
+                    bad = next(key for key, value in row.items() if _undecodable(value))
+                    yield input_error(E103, source.name, line, "bad byte in this row", field=bad)
+                    continue
+                yield line, row
+        except csv.Error as error:
+            yield input_error(E107, source.name, start, f"{error} (truncated file?)")
 
 
 def _undecodable(value: str) -> bool:
@@ -115,8 +116,12 @@ def optional(row: dict[str, str], column: str) -> str | None:
 
 
 def number(row: dict[str, str], column: str, kind: type = float) -> float | int | None:
-    value = optional(row, column)
-    if value is None:
+    return parse_number(column, optional(row, column), kind)
+
+
+def parse_number(column: str, value: str | None, kind: type = float) -> float | int | None:
+    """A stripped cell as a number (None when empty); `column` names it in the error."""
+    if not value:
         return None
     try:
         return kind(float(value)) if kind is int else kind(value)
