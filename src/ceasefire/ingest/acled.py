@@ -4,11 +4,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from ceasefire.ingest.hookspecs import Item, Reader, Source, hookimpl
 from ceasefire.ingest.rows import (
-    ImportedEvent, RowError, check_types, header_of, number, optional, read_dataset,
+    ImportedEvent, RowError, check_types, header_of, parse_number, read_dataset,
 )
 from ceasefire.model import Report
 
@@ -50,53 +51,87 @@ def _parse_date(value: str) -> date:
     raise RowError("event_date", f"{value!r} is not a date ACLED writes")
 
 
-STRING_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "location", "admin1", "admin2", "country",
-                 "source")
+# the columns row_to_event reads, in the order it unpacks them
+READ_COLUMNS = (
+    "event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "notes", "source",
+    "latitude", "longitude", "geo_precision", "fatalities",
+    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "admin1", "admin2", "country",
+)
+READ_CELLS = itemgetter(*READ_COLUMNS)
 
 
 def row_to_event(row: dict[str, str]) -> tuple[ImportedEvent, Report | None]:
     """One ACLED row as an Event, and its notes as the Report the evidence points at."""
-    cells = {column: value.strip() for column, value in row.items() if value}
-    cell = cells.get
-    event_id = cell("event_id_cnty")
+    try:
+        as_read = READ_CELLS(row)
+    except KeyError:  # an export that leaves some of these columns out: their cells are empty
+        as_read = tuple(row.get(column, "") for column in READ_COLUMNS)
+    stripped = tuple(map(str.strip, as_read))
+    (event_id, event_date, time_precision, event_type, sub_event_type, notes, source,
+     latitude_cell, longitude_cell, geo_precision_cell, fatalities_cell,
+     actor1, assoc_actor_1, actor2, assoc_actor_2, location, admin1, admin2, country) = stripped
     if not event_id:
         raise RowError("event_id_cnty", "missing")
-    day = parse_date(cell("event_date"))
-    if day is None:
+    if not event_date:
         raise RowError("event_date", "missing")
-    precision = PRECISIONS.get(cell("time_precision") or "1")
+    day = _parse_date(event_date)
+    precision = PRECISIONS.get(time_precision or "1")
     if precision is None:
         raise RowError("time_precision", f"{row['time_precision']!r} is not 1, 2 or 3")
-    event_type, sub_event_type = cell("event_type") or None, cell("sub_event_type") or None
+    event_type, sub_event_type = event_type or None, sub_event_type or None
     check_types(event_type, sub_event_type)
-    notes = cell("notes") or None
+    notes = notes or None
     report = None
     evidence = []
     if notes:
-        report = Report(id=event_id, text=notes, published=day, source=cell("source") or None)
+        report = Report(event_id, notes, day, source=source or None)
         evidence = [{"report_id": event_id, "sentence": notes, "start": 0, "end": len(notes)}]
-    event = ImportedEvent(
+    latitude, longitude = parse_number("latitude", latitude_cell), parse_number("longitude", longitude_cell)
+    geo_precision = parse_number("geo_precision", geo_precision_cell, int)
+    fatalities = parse_number("fatalities", fatalities_cell, int)
+    # ImportedEvent's __init__ called directly: calling the class would first pack these
+    # keywords into a dict (CPython 3.11), about half the cost of making the event
+    event = ImportedEvent.__new__(ImportedEvent)
+    event.__init__(
         event_id=event_id, event_date=day.isoformat(), date_precision=precision,
         event_type=event_type, sub_event_type=sub_event_type,
-        latitude=number(cells, "latitude"), longitude=number(cells, "longitude"),
-        geo_precision=number(cells, "geo_precision", int), fatalities=number(cells, "fatalities", int),
+        latitude=latitude, longitude=longitude, geo_precision=geo_precision, fatalities=fatalities,
         report_id=event_id if report else None, evidence=evidence, notes=notes, dataset="acled",
-        **{name: cell(name) or None for name in STRING_FIELDS},
+        actor1=actor1 or None, actor2=actor2 or None, assoc_actor_1=assoc_actor_1 or None,
+        assoc_actor_2=assoc_actor_2 or None, location=location or None, admin1=admin1 or None,
+        admin2=admin2 or None, country=country or None, source=source or None,
     )
-    event.source_row = _unmodelled(row, event)
+    # an export writes a text cell back stripped and a number as str(number): only the cells
+    # that may not read back the same way need comparing
+    if as_read != stripped:
+        suspects = COLUMN_FIELDS
+    elif (latitude_cell, longitude_cell, geo_precision_cell, fatalities_cell) != (
+            str(latitude), str(longitude), str(geo_precision), str(fatalities)):
+        suspects = NUMBER_FIELDS
+    else:
+        suspects = {}
+    event.source_row = _unmodelled(row, event, suspects)
     return event, report
 
 
 COLUMN_FIELDS = {column: name for name, column in FIELDS.items()}
+NUMBER_FIELDS = {"latitude": "latitude", "longitude": "longitude", "geo_precision": "geo_precision",
+                 "fatalities": "fatalities"}
 
 
-def _unmodelled(row: dict[str, str], event: ImportedEvent) -> dict[str, str]:
+def _unmodelled(row: dict[str, str], event: ImportedEvent, suspects: dict[str, str] = COLUMN_FIELDS
+                ) -> dict[str, str]:
     """The cells an export would not write the same way from the event (ids, ACLED codes,
-    the date's spelling, number formats); the rest is rebuilt from the record."""
-    kept = {column: cell for column, cell in row.items() if cell and column not in COLUMN_FIELDS}
-    values = vars(event)
-    for column, name in COLUMN_FIELDS.items():
-        cell, value = row.get(column, ""), values[name]
+    the date's spelling, number formats); the rest is rebuilt from the record.
+
+    Of the record's own columns, only `suspects` (column -> field) are compared."""
+    kept = dict(row)
+    for column in COLUMN_FIELDS:
+        kept.pop(column, None)
+    if not all(kept.values()):
+        kept = {column: cell for column, cell in kept.items() if cell}
+    for column, name in suspects.items():
+        cell, value = row.get(column, ""), getattr(event, name)
         if cell != ("" if value is None else value if type(value) is str else str(value)):
             kept[column] = cell
     if kept.get("year") == event.event_date[:4]:
