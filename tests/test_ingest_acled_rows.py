@@ -71,6 +71,8 @@ def test_acled_row_export_writes_padded_text_stripped():
     ({"sub_event_type": "Armed clash"}, "sub_event_type"),
     ({"latitude": "x", "longitude": "y"}, "latitude"),
     ({"fatalities": "1,000"}, "fatalities"),
+    ({"fatalities": "inf"}, "fatalities"),
+    ({"geo_precision": "1e400"}, "geo_precision"),
 ])
 def test_acled_row_errors_name_the_first_bad_column(changes, column):
     with pytest.raises(RowError) as error:

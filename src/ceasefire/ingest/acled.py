@@ -89,10 +89,7 @@ def row_to_event(row: dict[str, str]) -> tuple[ImportedEvent, Report | None]:
     latitude, longitude = parse_number("latitude", latitude_cell), parse_number("longitude", longitude_cell)
     geo_precision = parse_number("geo_precision", geo_precision_cell, int)
     fatalities = parse_number("fatalities", fatalities_cell, int)
-    # ImportedEvent's __init__ called directly: calling the class would first pack these
-    # keywords into a dict (CPython 3.11), about half the cost of making the event
-    event = ImportedEvent.__new__(ImportedEvent)
-    event.__init__(
+    event = ImportedEvent(
         event_id=event_id, event_date=day.isoformat(), date_precision=precision,
         event_type=event_type, sub_event_type=sub_event_type,
         latitude=latitude, longitude=longitude, geo_precision=geo_precision, fatalities=fatalities,

@@ -125,7 +125,7 @@ def parse_number(column: str, value: str | None, kind: type = float) -> float | 
         return None
     try:
         return kind(float(value)) if kind is int else kind(value)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: "inf" as a count
         raise RowError(column, f"{value!r} is not a number") from None
 
 
