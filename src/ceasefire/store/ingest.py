@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import queue
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ceasefire.errors import CeasefireError, InputError
 from ceasefire.ingest import read_paths
@@ -161,19 +163,48 @@ def read_in_process(paths: list[str | Path], batch_size: int, max_bytes: int | N
 
 
 def _send_chunks(receive, send, paths, batch_size: int, max_bytes: int | None) -> None:
+    """Read and prepare chunks, and hand them to a thread that sends them: reading goes on while
+    the storing side is busy with a long transaction, up to a transaction's worth of chunks ahead."""
     receive.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # an interrupt is the ingesting process's to handle
     gc.disable()  # rows hold no reference cycles, and collecting passes cost as much as reading them
+    outbox: queue.Queue = queue.Queue(maxsize=max(2, -(-BULK_TRANSACTION_ROWS // batch_size)))
+    gone = threading.Event()  # nobody is reading any more
+
+    def deliver() -> None:
+        try:
+            while (message := outbox.get()) is not None:
+                if isinstance(message, BaseException):
+                    send.send(message)
+                    return
+                head, rows = message
+                send.send(head)
+                send.send_bytes(rows)
+            send.send(None)
+        except (BrokenPipeError, ConnectionResetError):
+            gone.set()
+
+    def put(message: Any) -> bool:
+        while not gone.is_set():
+            try:
+                outbox.put(message, timeout=0.5)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    sender = threading.Thread(target=deliver, name="ceasefire-send")
+    sender.start()
     try:
         for chunk in read_chunks(paths, batch_size, max_bytes):
-            send.send((chunk.errors, chunk.documents))
-            send.send_bytes(chunk.rows.to_bytes())
-        send.send(None)
-    except (BrokenPipeError, ConnectionResetError):
-        return  # nobody is reading any more
+            if not put(((chunk.errors, chunk.documents), chunk.rows.to_bytes())):
+                return
+        put(None)
     except Exception as error:  # raised again on the storing side, with its message
-        send.send(error if isinstance(error, CeasefireError) else CeasefireError(
+        put(error if isinstance(error, CeasefireError) else CeasefireError(
             f"reading failed: {type(error).__name__}: {error}", code=E309))
+    finally:
+        sender.join()
 
 
 def _input_bytes(paths: list[str | Path]) -> int:
