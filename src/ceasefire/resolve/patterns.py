@@ -196,13 +196,7 @@ def _literal_first(pattern: str, limit: int = 64) -> list[str] | None:
     if parts is None:
         return None
     if len(parts) > 1:
-        out: list[str] = []
-        for part in parts:
-            found = _literal_first(part, limit)
-            if found is None:
-                return None
-            out += found
-        return out if len(out) <= limit else None
+        return _each_literal_first(parts, limit)
     if pattern[:1].isascii() and pattern[:1].isalnum() and pattern[1:2] not in _QUANTIFIERS:
         return [pattern]
     if _first_atom(pattern):
@@ -220,8 +214,13 @@ def _literal_first(pattern: str, limit: int = 64) -> list[str] | None:
         return None
     else:
         sequence = [option + after for option in options]
-    out = []
-    for alternative in sequence:
+    return _each_literal_first(sequence, limit)
+
+
+def _each_literal_first(alternatives: list[str], limit: int) -> list[str] | None:
+    """`_literal_first` of each alternative, in order; None when one can't be split or too many."""
+    out: list[str] = []
+    for alternative in alternatives:
         found = _literal_first(alternative, limit)
         if found is None:
             return None
