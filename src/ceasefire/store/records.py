@@ -48,13 +48,17 @@ def stored_json(record: dict[str, Any]) -> str:
     return dumps(kept)
 
 
+# evidence keys whose value often repeats a record field: (evidence key, record field)
+_REPEATED_IN_EVIDENCE = (("sentence", "notes"), ("report_id", "report_id"))
+
+
 def _evidence_stored(item: Any, record: dict[str, Any]) -> Any:
     """An evidence item as stored: a sentence that is the notes, or a report id that is the
     record's, becomes `true` (in place, so the keys keep their order)."""
     if not isinstance(item, dict):
         return item
     stored = dict(item)
-    for key, same in (("sentence", "notes"), ("report_id", "report_id")):
+    for key, same in _REPEATED_IN_EVIDENCE:
         if key in stored and stored[key] is not None and stored[key] == record.get(same):
             stored[key] = True
     return stored
@@ -79,7 +83,7 @@ def record_of(row: Any) -> dict[str, Any]:
 
 def _evidence_read(item: Any, record: dict[str, Any]) -> Any:
     if isinstance(item, dict):
-        for key, same in (("sentence", "notes"), ("report_id", "report_id")):
+        for key, same in _REPEATED_IN_EVIDENCE:
             if item.get(key) is True:
                 item[key] = record[same]
     return item
