@@ -116,8 +116,7 @@ NUMBER_FIELDS = {"latitude": "latitude", "longitude": "longitude", "geo_precisio
                  "fatalities": "fatalities"}
 
 
-def _unmodelled(row: dict[str, str], event: ImportedEvent, suspects: dict[str, str] = COLUMN_FIELDS
-                ) -> dict[str, str]:
+def _unmodelled(row: dict[str, str], event: ImportedEvent, suspects: dict[str, str]) -> dict[str, str]:
     """The cells an export would not write the same way from the event (ids, ACLED codes,
     the date's spelling, number formats); the rest is rebuilt from the record.
 
