@@ -269,20 +269,20 @@ def ingest(paths: Iterable[str | Path], store: Store, extract: bool = True, batc
             documents = [report for report in chunk.documents if report.id not in failed]
             yield prepare(documents, (), extracted, at=now()) + chunk.rows
 
-    per_transaction = max(batch_size, BULK_TRANSACTION_ROWS) if bulk else batch_size
+    per_transaction = BULK_TRANSACTION_ROWS if bulk else 1  # otherwise each chunk on its own
     with _Progress(progress) as bar, (store.deferred_indexes() if bulk else nullcontext()):
         for batch in _joined(batches(), per_transaction):
-            if batch.reports or batch.mentions:
-                result = store.add_rows(batch, user=user)
-                summary.add(result)
-                for error in result.errors:
-                    _error(error)
+            result = store.add_rows(batch, user=user)
+            summary.add(result)
+            for error in result.errors:
+                _error(error)
             bar.update(summary)
     return summary
 
 
 def _joined(batches: Iterable[Batch], rows: int) -> Iterator[Batch]:
-    """Consecutive batches joined until each holds at least `rows` reports and mentions."""
+    """Consecutive batches joined until each holds at least `rows` reports and mentions (empty
+    batches are not given)."""
     joined = Batch([], [])
     for batch in batches:
         joined.reports.extend(batch.reports)
