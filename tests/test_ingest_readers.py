@@ -9,6 +9,7 @@ import sys
 
 from ceasefire.errors import InputError
 from ceasefire.ingest import ImportedEvent, read_paths, readers
+from ceasefire.ingest.documents import plain_letters
 from ceasefire.model import Event, Report
 
 ACLED_HEADER = [
@@ -84,6 +85,29 @@ def test_ingest_pdf_text_is_extracted(tmp_path):
     [report] = list(read_paths([tmp_path / "a.pdf"]))
     assert isinstance(report, Report)
     assert "Shelling hit Douma on 3 May 2016." in report.text
+
+
+def test_ingest_pdf_ligatures_and_shaped_arabic_read_back_as_letters(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["pdf.fonttype"] = 42
+    figure = plt.figure()
+    figure.text(0.1, 0.6, "Heavy \ufb01ghting near the air\ufb01eld; families \ufb02ed.")
+    figure.text(0.1, 0.4, "\ufed7\ufebc\ufed2 \ufea3\ufee0\ufe90")  # shaped forms of "قصف حلب"
+    figure.savefig(tmp_path / "a.pdf")
+    plt.close(figure)
+    [report] = list(read_paths([tmp_path / "a.pdf"]))
+    assert "Heavy fighting near the airfield; families fled." in report.text
+    assert "\u0642\u0635\u0641" in report.text and "\u062d\u0644\u0628" in report.text  # words; order is pypdf's
+    assert not any("\ufb00" <= char <= "\ufefe" for char in report.text)
+
+
+def test_plain_letters_leaves_other_characters_alone():
+    text = "Killed: ٢٠ ½ “quoted” Ⅻ ² – done"
+    assert plain_letters(text) == text
 
 
 def test_ingest_jsonl_lines_are_reports_with_their_fields(tmp_path):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from html.parser import HTMLParser
@@ -145,6 +146,16 @@ def read_html(source: Source) -> Iterator[Item]:
                  published=parse_published(parser.published), path=source.name)
 
 
+# Glyphs a PDF font draws in place of letters: Latin ligatures ("ﬁ") and Arabic letters in their
+# shaped forms. Triggers, names and numbers are read by their letters, so a PDF's text gets these back.
+PRESENTATION_FORMS = re.compile("[\ufb00-\ufb06\ufb50-\ufdff\ufe70-\ufefe]+")
+
+
+def plain_letters(text: str) -> str:
+    """'ﬁghting' -> 'fighting', 'ﻗﺼﻒ' -> 'قصف'; every other character as it was."""
+    return PRESENTATION_FORMS.sub(lambda match: unicodedata.normalize("NFKC", match.group()), text)
+
+
 def read_pdf(source: Source) -> Iterator[Item]:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
@@ -158,7 +169,7 @@ def read_pdf(source: Source) -> Iterator[Item]:
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError) as error:
         yield input_error(E110, source.name, None, f"PDF: {type(error).__name__}: {error}")
         return
-    text = "\n\n".join(page.strip() for page in pages if page.strip())
+    text = plain_letters("\n\n".join(page.strip() for page in pages if page.strip()))
     if not text:
         yield input_error(E101, source.name, None, "PDF has no extractable text")
         return
