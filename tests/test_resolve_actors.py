@@ -26,6 +26,8 @@ def ids(registry, text):
     ("SDF and YPG units, backed by the PYD", ["sdf", "sdf", "sdf"]),
     ("the US-led coalition struck", ["us-coalition"]),
     ("Turkish-backed rebels advanced", ["turkish-backed-groups"]),
+    ("a member of Sharqiya Army shot a man", ["turkish-backed-groups", "civilians"]),
+    ("al Sham Corps and the Sham Legion", ["syria-opposition", "syria-opposition"]),
     ("IRGC advisers and Hezbollah", ["iran", "hezbollah"]),
     ("a WFP convoy and OCHA staff", ["united-nations", "united-nations"]),
     ("the Syrian Arab Red Crescent and the ICRC", ["sarc", "icrc"]),
