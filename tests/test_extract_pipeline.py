@@ -61,6 +61,24 @@ def test_extract_killing_of_fighters_is_a_battle():
     assert event.actor2.startswith("SDF")
 
 
+@pytest.mark.parametrize("text", [
+    "On 28 April 2020, a man from Harasta died under torture in one of regime prisons.",
+    "On 28 April 2020, three detainees died in the custody of regime forces in Homs.",
+    "On 28 April 2020, a detainee died in SDF custody in Hasakah.",
+])
+def test_extract_death_in_custody_is_the_custodian_attacking_civilians(text):
+    event = only(extract(text))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor1 in ("Military Forces of Syria (2000-)", "SDF: Syrian Democratic Forces")
+    assert event.actor2 == "Civilians (Syria)"
+
+
+def test_extract_place_inside_an_actor_name_is_no_place():
+    event = only(extract("On 8 May 2020, clashes took place between al Sham Corps and unidentified gunmen "
+                         "on the outskirts of Kafraya in Idleb."))
+    assert (event.admin1, event.location) == ("Idlib", "Kafraya")
+
+
 def test_extract_partisan_label_is_unidentified():
     event = only(extract("Terrorist groups fired rocket shells on Aleppo city on Saturday, killing 12 civilians.",
                          published="2016-06-04"))

@@ -41,6 +41,11 @@ ORIGIN_BEFORE = re.compile(r"\b(?:from|native of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,
 BY_BEFORE = re.compile(r"\bby\s+(?:an?\s+|the\s+)?(?:suspected\s+|presumed\s+|alleged\s+)?$", re.I)
 TARGET_BEFORE = re.compile(
     r"\b(?:on|against|at|targeting|targeted|into|belong(?:s|ing)? to|of|from|with)\s+(?:an?\s+|the\s+)?$", re.I)
+# Whose prison or custody a death happened in: its perpetrator ("died under torture in regime prisons").
+CUSTODY = r"(?:prisons?|jails?|detention|custody)"
+CUSTODIAN_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{CUSTODY}\b", re.I)  # "'s Sidnaya military prison"
+CUSTODIAN_NAMED = re.compile(rf"\b{CUSTODY}$", re.I)  # the actor's own mention: "regime prisons"
+CUSTODY_OF_BEFORE = re.compile(rf"\b{CUSTODY} of\s+(?:the\s+)?$", re.I)
 LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+|\s*,?\s*(?:and|or|as well as)\s+)$", re.I)
 
 
@@ -333,6 +338,8 @@ def _can_perpetrate(actor: Actor) -> bool:
 def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tuple[Actor | None, Actor | None]:
     armed = [m for m in sentence.actors if _can_perpetrate(m.actor)]
     by = [m for m in armed if BY_BEFORE.search(sentence_text_before(sentence, m.start, 30))]
+    if not by and trigger.sub == "kill":
+        by = [m for m in armed if _custodian(sentence, m)]
     actor1_mention = None
     if by:
         actor1_mention = by[0]
@@ -359,6 +366,13 @@ def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tup
                               and mention.start > trigger.start):
             actor2 = mention.actor
     return actor1, actor2
+
+
+def _custodian(sentence: Sentence, mention: ActorMention) -> bool:
+    """The actor holds the prison or custody the sentence names ("regime prisons", "SDF custody")."""
+    return bool(CUSTODIAN_NAMED.search(mention.text)
+                or CUSTODIAN_AFTER.match(sentence.text[mention.end - sentence.start:])
+                or CUSTODY_OF_BEFORE.search(sentence_text_before(sentence, mention.start, 20)))
 
 
 def _aid_roles(sub: str, sentence: Sentence, actor1: Actor | None,
