@@ -36,6 +36,11 @@ def test_extract_lexicon_top_trigger(lexicon, text, sub):
     assert top(lexicon, text) == sub
 
 
+def test_extract_lexicon_what_was_done_ranks_above_who_did_it(lexicon):
+    first = lexicon.triggers("gunmen believed to belong to IS shot and killed a man")[0]
+    assert (first.sub, first.text) == ("kill", "shot and killed")
+
+
 def test_extract_lexicon_negated_trigger_is_ignored(lexicon):
     assert lexicon.triggers("No arrests or clashes were reported.") == []
 
