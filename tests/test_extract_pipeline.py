@@ -73,6 +73,17 @@ def test_extract_death_in_custody_is_the_custodian_attacking_civilians(text):
     assert event.actor2 == "Civilians (Syria)"
 
 
+def test_extract_gunmen_of_a_named_group_are_that_group():
+    event = only(extract("On 30 April 2020, gunmen believed to belong to IS shot and killed a man near "
+                         "Mayadin in Deir ez-Zor."))
+    assert (event.sub_event_type, event.actor1) == ("Attack", "Islamic State")
+
+
+def test_extract_unnamed_fighters_of_a_group_killed_stay_the_harmed():
+    event = only(extract("On 30 April 2020, regime forces killed gunmen affiliated with IS near Mayadin."))
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria (2000-)", "Unidentified Armed Group (Syria)")
+
+
 def test_extract_place_inside_an_actor_name_is_no_place():
     event = only(extract("On 8 May 2020, clashes took place between al Sham Corps and unidentified gunmen "
                          "on the outskirts of Kafraya in Idleb."))

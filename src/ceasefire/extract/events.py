@@ -46,6 +46,10 @@ CUSTODY = r"(?:prisons?|jails?|detention|custody)"
 CUSTODIAN_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{CUSTODY}\b", re.I)  # "'s Sidnaya military prison"
 CUSTODIAN_NAMED = re.compile(rf"\b{CUSTODY}$", re.I)  # the actor's own mention: "regime prisons"
 CUSTODY_OF_BEFORE = re.compile(rf"\b{CUSTODY} of\s+(?:the\s+)?$", re.I)
+# Between unnamed attackers and the group they are said to be of ("gunmen believed to belong to IS").
+AFFILIATION_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:believed|thought|said|suspected|reportedly|allegedly)\s+)?(?:to\s+)?"
+    r"(?:belong(?:s|ing)?\s+to|affiliated\s+(?:to|with)|linked\s+to|loyal\s+to|members?\s+of)\s+(?:the\s+)?$", re.I)
 LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+|\s*,?\s*(?:and|or|as well as)\s+)$", re.I)
 
 
@@ -335,8 +339,26 @@ def _can_perpetrate(actor: Actor) -> bool:
     return actor.kind not in VICTIM_KINDS
 
 
+def _affiliated(mentions: list[ActorMention], sentence: Sentence, trigger: Trigger) -> list[ActorMention]:
+    """The mentions, where unnamed attackers before the trigger are said to be of a named group, that
+    group in their place ("gunmen believed to belong to IS shot..." -> IS, standing where the gunmen do).
+    After the trigger they are the harmed, and stay as they are."""
+    named: list[ActorMention] = []
+    taken = -1
+    for k, mention in enumerate(mentions):
+        if k == taken:
+            continue
+        group = mentions[k + 1] if k + 1 < len(mentions) else None
+        if (mention.actor.kind == "unidentified" and group is not None and group.actor.kind in ARMED_KINDS
+                and group.end <= trigger.start and AFFILIATION_GAP.match(sentence_text_between(sentence, mention.end, group.start))):
+            mention, taken = ActorMention(group.actor, mention.text, mention.start, mention.end), k + 1
+        named.append(mention)
+    return named
+
+
 def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tuple[Actor | None, Actor | None]:
-    armed = [m for m in sentence.actors if _can_perpetrate(m.actor)]
+    mentions = _affiliated(sentence.actors, sentence, trigger)
+    armed = [m for m in mentions if _can_perpetrate(m.actor)]
     by = [m for m in armed if BY_BEFORE.search(sentence_text_before(sentence, m.start, 30))]
     if not by and trigger.sub == "kill":
         by = [m for m in armed if _custodian(sentence, m)]
@@ -355,7 +377,7 @@ def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tup
             actor1_mention = after[0] if after else None
     actor1 = actor1_mention.actor if actor1_mention else None
     actor2 = None
-    for mention in sentence.actors:
+    for mention in mentions:
         if mention is actor1_mention or mention.actor.kind == "protester":
             continue
         if actor1 is not None and _same_side(mention.actor, actor1, registry):
