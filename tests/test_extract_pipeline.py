@@ -84,6 +84,11 @@ def test_extract_unnamed_fighters_of_a_group_killed_stay_the_harmed():
     assert (event.actor1, event.actor2) == ("Military Forces of Syria (2000-)", "Unidentified Armed Group (Syria)")
 
 
+def test_extract_place_after_a_possessive_is_read():
+    event = only(extract("On 29 April 2020, a man from Saqba died under torture in the regime's Sidnaya military prison."))
+    assert (event.admin1, event.location) == ("Rif Dimashq", "Saydnaya")
+
+
 def test_extract_place_inside_an_actor_name_is_no_place():
     event = only(extract("On 8 May 2020, clashes took place between al Sham Corps and unidentified gunmen "
                          "on the outskirts of Kafraya in Idleb."))

@@ -45,7 +45,7 @@ NOT_PLACES = {w.lower() for w in (
     "August September October November December Syria Syrian Russia Russian Turkey Turkish Iran Iraq Israel "
     "Lebanon Jordan Geneva Moscow Washington Ankara Tehran God Ramadan Eid").split()}
 PROPER_NAME = re.compile(
-    rf"\b(?:in|at|near|of|outside|around|on|to|Syria'?s)\s+(?:the\s+)?({_ARTICLE}?[A-Z][a-z'’]+"
+    rf"\b(?:in|at|near|of|outside|around|on|to|Syria'?s)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?({_ARTICLE}?[A-Z][a-z'’]+"
     rf"(?:[ -]{_ARTICLE}?[A-Z][a-z'’]+){{0,2}})")
 
 if not Doc.has_extension("ceasefire_events"):
@@ -207,7 +207,7 @@ class Extractor:
 
     def _places(self, sentence: Sentence, hint: str | None, names: "_Names") -> list[PlaceMention]:
         """Gazetteer names in the sentence, plus capitalised names after a preposition that the
-        gazetteer knows under another spelling ("Quamishli")."""
+        gazetteer knows under another spelling ("in Quamishli", "in the regime's Sidnaya prison")."""
         text, offset, stop = sentence.text, sentence.start, sentence.end
         found = [(start - offset, end - offset, surface) for start, end, surface in names.places
                  if offset <= start and end <= stop]
