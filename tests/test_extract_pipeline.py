@@ -89,6 +89,15 @@ def test_extract_place_after_a_possessive_is_read():
     assert (event.admin1, event.location) == ("Rif Dimashq", "Saydnaya")
 
 
+@pytest.mark.parametrize("text, place", [
+    ("On 3 May 2020, regime shelling hit Aleppo's eastern districts, killing two civilians.", ("Aleppo", "Aleppo")),
+    ("On 3 May 2020, Turkish forces closed all of Afrin’s entrances after a car bomb.", ("Aleppo", "Afrin")),
+])
+def test_extract_place_with_a_possessive_is_read(text, place):
+    event = only(extract(text))
+    assert (event.admin1, event.location) == place
+
+
 def test_extract_place_inside_an_actor_name_is_no_place():
     event = only(extract("On 8 May 2020, clashes took place between al Sham Corps and unidentified gunmen "
                          "on the outskirts of Kafraya in Idleb."))

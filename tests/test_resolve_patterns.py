@@ -90,10 +90,16 @@ def test_patterns_trigger_lexicon_is_regrouped():
     assert not combined.main.pattern.startswith("(?<!")  # re can look for first letters
 
 
+def test_phrases_words_leave_a_possessive_out_and_keep_inner_apostrophes():
+    assert words("Aleppo's east, Dar'a’s old city") == [
+        ("Aleppo", 0, 6), ("east", 9, 13), ("Dar'a", 15, 20), ("old", 23, 26), ("city", 27, 31)]
+
+
 def test_phrases_words_span_refuses_a_word_across_an_edge():
     split = Words("Shelling hit Assad's forces.Then al-Bab")
     assert split.span(0, 12) == (0, 2)
-    assert split.span(13, 19) is None  # inside "Assad's"
+    assert split.span(13, 16) is None  # inside "Assad"
+    assert split.span(13, 20) == (2, 3)  # "Assad's": the possessive 's is no part of the word
     assert split.span(13, 28) == (2, 4)
     assert split.span(23, 30) is None  # "forces" cut
 

@@ -1,7 +1,8 @@
 """Find known phrases in text by their words: a dictionary lookup per position, no big regex.
 
 Hyphens, dots and spaces all separate words, so "al-Nusra", "al Nusra" and "Al-Nusra" are one
-phrase; apostrophes stay inside words ("Assad's"). Used by the actor registry and the gazetteer.
+phrase; apostrophes stay inside words ("Dar'a"), but a possessive 's is no part of its word
+("Aleppo's countryside" names Aleppo). Used by the actor registry and the gazetteer.
 A text's words can be split once (`Words`) and scanned by several indexes, or a part at a time.
 """
 from __future__ import annotations
@@ -10,13 +11,13 @@ import re
 from bisect import bisect_left
 from typing import Any, Callable, Collection, Generic, Iterable, Iterator, TypeVar
 
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+WORD = re.compile(r"([^\W_]+(?:'(?!s\b)[^\W_]+)*)(?:'s\b)?")
 Value = TypeVar("Value")
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
-    """(word, start, end) for each word of `text`, ’ written '."""
-    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text.replace("’", "'"))]
+    """(word, start, end) for each word of `text`, ’ written ', a possessive 's left out."""
+    return [(m.group(1), m.start(), m.end(1)) for m in WORD.finditer(text.replace("’", "'"))]
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
