@@ -98,6 +98,12 @@ def test_extract_place_with_a_possessive_is_read(text, place):
     assert (event.admin1, event.location) == place
 
 
+def test_extract_from_entering_a_place_is_no_origin():
+    event = only(extract("Government forces prevented an aid convoy from entering Douma on Thursday.",
+                         published="2016-05-14"))
+    assert (event.sub_event_type, event.admin1, event.location) == ("Aid blocked", "Rif Dimashq", "Duma")
+
+
 def test_extract_place_inside_an_actor_name_is_no_place():
     event = only(extract("On 8 May 2020, clashes took place between al Sham Corps and unidentified gunmen "
                          "on the outskirts of Kafraya in Idleb."))

@@ -37,7 +37,9 @@ VICTIM_OBJECT = re.compile(
     r"^\s+(?:and killed\s+|dead\s+)?(?:an?|the|two|three|\d+|several)?\s*(?:\w+\s+){0,2}?"
     r"(?:civilians?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|individual|person|people|residents?|"
     r"farmers?|shepherds?|driver|hawker|doctors?|teachers?|journalists?|displaced|IDPs?)\b", re.I)
-ORIGIN_BEFORE = re.compile(r"\b(?:from|native of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:(?:cit(?:y|ies)|towns?|villages?|camps?|areas?)\s+of\s+)?$", re.I)
+# Where someone is from, not where it happened ("a man from Saqba"); "from entering Douma" is a destination.
+ORIGIN_BEFORE = re.compile(r"\b(?:from|native of)\s+(?:the\s+)?(?:(?![\w'-]+ing\s)[\w'-]+\s+){0,3}?"
+                           r"(?:(?:cit(?:y|ies)|towns?|villages?|camps?|areas?)\s+of\s+)?$", re.I)
 BY_BEFORE = re.compile(r"\bby\s+(?:an?\s+|the\s+)?(?:suspected\s+|presumed\s+|alleged\s+)?$", re.I)
 TARGET_BEFORE = re.compile(
     r"\b(?:on|against|at|targeting|targeted|into|belong(?:s|ing)? to|of|from|with)\s+(?:an?\s+|the\s+)?$", re.I)
