@@ -104,6 +104,24 @@ def test_extract_from_entering_a_place_is_no_origin():
     assert (event.sub_event_type, event.admin1, event.location) == ("Aid blocked", "Rif Dimashq", "Duma")
 
 
+def test_extract_killing_terrorists_in_state_media_is_a_battle():
+    event = only(extract("The Syrian army encountered an attack on one of its posts in Assal al-Ward on Monday, "
+                         "killing 10 terrorists.", published="2014-10-01"))
+    assert (event.sub_event_type, event.actor1) == ("Armed clash", "Military Forces of Syria (2000-)")
+
+
+def test_extract_terrorist_attack_killing_persons_stays_an_attack():
+    event = only(extract("Nine persons were killed on Monday in a terrorist attack in Aleppo city.",
+                         published="2016-08-15"))
+    assert event.sub_event_type == "Attack"
+
+
+def test_extract_evacuation_from_a_place_happened_there():
+    event = only(extract("The Syrian Arab Red Crescent evacuated 120 wounded people from eastern Aleppo on Thursday.",
+                         published="2016-12-17"))
+    assert (event.sub_event_type, event.admin1) == ("Evacuation", "Aleppo")
+
+
 def test_extract_place_inside_an_actor_name_is_no_place():
     event = only(extract("On 8 May 2020, clashes took place between al Sham Corps and unidentified gunmen "
                          "on the outskirts of Kafraya in Idleb."))

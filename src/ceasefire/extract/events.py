@@ -27,7 +27,7 @@ OBSTRUCTIONS = {"Aid blocked", "Siege"}
 # Words that make the target of a killing an armed actor (ACLED: Battles, not an attack on civilians).
 COMBATANT_WORDS = re.compile(
     r"\b(?:fighters?|soldiers?|members?|commanders?|officers?|colonel|general|militiam[ae]n|militants?|"
-    r"troops|policem[ae]n|guards?|personnel|recruits?|loyalists|jihadists?|rebels?|conscripts?)\b", re.I)
+    r"troops|policem[ae]n|guards?|personnel|recruits?|loyalists|jihadists?|rebels?|conscripts?|terrorists)\b", re.I)
 CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|famil(?:y|ies)|residents?|villagers?|"
     r"worshippers|farmers?|shepherds?|doctors?|nurses?|patients?|journalists?|teachers?|students?|"
@@ -40,6 +40,9 @@ VICTIM_OBJECT = re.compile(
 # Where someone is from, not where it happened ("a man from Saqba"); "from entering Douma" is a destination.
 ORIGIN_BEFORE = re.compile(r"\b(?:from|native of)\s+(?:the\s+)?(?:(?![\w'-]+ing\s)[\w'-]+\s+){0,3}?"
                            r"(?:(?:cit(?:y|ies)|towns?|villages?|camps?|areas?)\s+of\s+)?$", re.I)
+# ...unless people were moved out of it: "evacuated 120 wounded from eastern Aleppo" happened there.
+DEPARTURE_BEFORE = re.compile(r"\b(?:evacuat\w*|fled|flee\w*|withdr[ae]w\w*|expelled|pulled out|retreated)\b"
+                              r"[^.;]{0,40}$", re.I)
 BY_BEFORE = re.compile(r"\bby\s+(?:an?\s+|the\s+)?(?:suspected\s+|presumed\s+|alleged\s+)?$", re.I)
 TARGET_BEFORE = re.compile(
     r"\b(?:on|against|at|targeting|targeted|into|belong(?:s|ing)? to|of|from|with)\s+(?:an?\s+|the\s+)?$", re.I)
@@ -289,7 +292,8 @@ def _usable_places(sentence: Sentence) -> list[PlaceMention]:
     usable = []
     for mention in sentence.places:
         before = sentence_text_before(sentence, mention.start, 40)
-        if ORIGIN_BEFORE.search(before) and not _is_span_of_route(sentence, mention):
+        if (ORIGIN_BEFORE.search(before) and not _is_span_of_route(sentence, mention)
+                and not DEPARTURE_BEFORE.search(sentence_text_before(sentence, mention.start, 80))):
             continue  # where someone comes from, not where it happened
         if any(a.start <= mention.start and mention.end <= a.end for a in sentence.actors):
             continue  # part of an actor's name ("Deir ez-Zor Military Council")
