@@ -45,6 +45,11 @@ def test_extract_lexicon_negated_trigger_is_ignored(lexicon):
     assert lexicon.triggers("No arrests or clashes were reported.") == []
 
 
+def test_extract_lexicon_negation_stops_at_a_clause_break(lexicon):
+    found = lexicon.triggers("no one was killed when rockets hit the town")
+    assert [t.text for t in found] == ["rockets"]
+
+
 def test_extract_lexicon_background_clause_ranks_last(lexicon):
     text = "forces carried out raids and arrests following the targeting of a vehicle with an IED"
     assert top(lexicon, text) == "arrest"

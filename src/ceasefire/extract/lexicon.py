@@ -163,6 +163,7 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
         label_pattern = _folded(rf"\s*({alternatives})\s*:\s*", path, "labels")
     negation = data.get("negation") or {}
     cues = "|".join(re.escape(c) for c in negation.get("cues", ["no"]))
+    breaks = "|".join(re.escape(w) for w in negation.get("clause_breaks") or []) or "(?!)"
     not_events = "|".join(f"(?:{p})" for p in data.get("not_events") or ["(?!)"])
     outcomes = []
     for sub, patterns in (data.get("protest_outcomes") or {}).items():
@@ -175,7 +176,7 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
     return Lexicon(
         combined=combined, rule_of=rule_of, requires=tuple(compiled_requires), gated=gated, labels=labels,
         label_pattern=label_pattern,
-        negation_cues=_folded(rf"\b(?:{cues})\b[^.;,]*$", path, "negation.cues"),
+        negation_cues=_folded(rf"\b(?:{cues})\b(?:(?!\b(?:{breaks})\b)[^.;,])*$", path, "negation.cues"),
         negation_window=int(negation.get("window", 30)),
         not_events=_folded(not_events, path, "not_events"),
         periods=_folded("|".join(f"(?:{p})" for p in data.get("periods") or ["(?!)"]), path, "periods"),
