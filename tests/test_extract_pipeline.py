@@ -122,6 +122,12 @@ def test_extract_evacuation_from_a_place_happened_there():
     assert (event.sub_event_type, event.admin1) == ("Evacuation", "Aleppo")
 
 
+def test_extract_barrel_bombs_with_no_perpetrator_named_are_the_governments():
+    event = only(extract("Fifteen civilians were killed in a barrel bomb attack on Darayya on Thursday.",
+                         published="2016-08-26"))
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria (2000-)", "Civilians (Syria)")
+
+
 def test_extract_place_inside_an_actor_name_is_no_place():
     event = only(extract("On 8 May 2020, clashes took place between al Sham Corps and unidentified gunmen "
                          "on the outskirts of Kafraya in Idleb."))

@@ -100,3 +100,9 @@ def test_resolve_actors_bad_registry_names_file_and_line(tmp_path, monkeypatch):
         assert "international.yaml:3" in str(error.value)
     finally:
         actors_module._load.cache_clear()
+
+
+def test_resolve_actors_a_weapon_one_actor_uses_names_it(registry):
+    assert registry.wielder("explosive barrels were dropped on the town").id == "syria-government"
+    assert registry.wielder("Fifteen killed in a barrel-bomb attack").id == "syria-government"
+    assert registry.wielder("rockets were fired at the town") is None

@@ -51,6 +51,7 @@ class ActorRegistry:
     _aliases: PhraseIndex = field(default_factory=PhraseIndex)  # alias -> actor id
     _adjectives: PhraseIndex = field(default_factory=PhraseIndex)  # "Russian" -> russia
     _nouns: PhraseIndex = field(default_factory=PhraseIndex)  # military nouns
+    _weapons: PhraseIndex = field(default_factory=PhraseIndex)  # weapon only one actor uses -> actor id
     _first_words: frozenset[str] | None = None  # words a mention can start with, once loaded
 
     @classmethod
@@ -80,6 +81,11 @@ class ActorRegistry:
             chain.append(parent)
             seen.add(parent.id)
         return chain
+
+    def wielder(self, text: str) -> Actor | None:
+        """The actor whose weapon `text` names, where only one actor uses it ("barrel bombs")."""
+        found = next(self._weapons.find(text), None)
+        return self.actors[found[2]] if found else None
 
     def find(self, text: str, split: Words | None = None, start: int = 0, stop: int | None = None
              ) -> list[ActorMention]:
@@ -157,6 +163,8 @@ def _load(country: str) -> ActorRegistry:
                 registry._aliases.add(alias, actor.id, cased=_is_acronym(alias))
             for adjective in row.get("adjectives") or ():
                 registry._adjectives.add(adjective, actor.id, cased=_is_acronym(adjective))
+            for weapon in row.get("weapons") or ():
+                registry._weapons.add(weapon, actor.id)
     for actor in registry.actors.values():
         if actor.parent and actor.parent not in registry.actors:
             raise ValidationError(f"actor '{actor.id}' names unknown parent '{actor.parent}'",
