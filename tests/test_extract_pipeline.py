@@ -128,6 +128,15 @@ def test_extract_barrel_bombs_with_no_perpetrator_named_are_the_governments():
     assert (event.actor1, event.actor2) == ("Military Forces of Syria (2000-)", "Civilians (Syria)")
 
 
+def test_extract_an_actor_accompanied_or_supported_is_no_perpetrator_nor_opponent():
+    event = only(extract("On 4 May 2020, regime security forces, accompanied by Russian forces, arrested four "
+                         "managers in Aleppo city."))
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Arrests", "Military Forces of Syria (2000-)", None)
+    event = only(extract("On 28 April 2020, clashes took place between regime forces supported by QSD and "
+                         "Turkish forces near Tal Tamr in Al-Hasakeh countryside."))
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria (2000-)", "Military Forces of Turkey (2002-)")
+
+
 def test_extract_place_inside_an_actor_name_is_no_place():
     event = only(extract("On 8 May 2020, clashes took place between al Sham Corps and unidentified gunmen "
                          "on the outskirts of Kafraya in Idleb."))

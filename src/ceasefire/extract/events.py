@@ -43,7 +43,10 @@ ORIGIN_BEFORE = re.compile(r"\b(?:from|native of)\s+(?:the\s+)?(?:(?![\w'-]+ing\
 # ...unless people were moved out of it: "evacuated 120 wounded from eastern Aleppo" happened there.
 DEPARTURE_BEFORE = re.compile(r"\b(?:evacuat\w*|fled|flee\w*|withdr[ae]w\w*|expelled|pulled out|retreated)\b"
                               r"[^.;]{0,40}$", re.I)
-BY_BEFORE = re.compile(r"\bby\s+(?:an?\s+|the\s+)?(?:suspected\s+|presumed\s+|alleged\s+)?$", re.I)
+# "killed by X" names the perpetrator; "accompanied by X", "supported by X" name its associates.
+BY_BEFORE = re.compile(r"(?<!accompanied )(?<!supported )(?<!backed )(?<!assisted )(?<!escorted )(?<!aided )"
+                       r"\bby\s+(?:an?\s+|the\s+)?(?:suspected\s+|presumed\s+|alleged\s+)?$", re.I)
+ASSOCIATE_BEFORE = re.compile(r"\b(?:accompanied|supported|backed|assisted|escorted|aided)\s+by\s+(?:the\s+)?$", re.I)
 TARGET_BEFORE = re.compile(
     r"\b(?:on|against|at|targeting|targeted|into|belong(?:s|ing)? to|of|from|with)\s+(?:an?\s+|the\s+)?$", re.I)
 # Whose prison or custody a death happened in: its perpetrator ("died under torture in regime prisons").
@@ -386,6 +389,8 @@ def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tup
     for mention in mentions:
         if mention is actor1_mention or mention.actor.kind == "protester":
             continue
+        if ASSOCIATE_BEFORE.search(sentence_text_before(sentence, mention.start, 30)):
+            continue  # on someone's side, not the other one
         if actor1 is not None and _same_side(mention.actor, actor1, registry):
             continue
         if mention.actor.kind == "civilian" and actor2 is not None:
