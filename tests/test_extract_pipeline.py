@@ -137,6 +137,12 @@ def test_extract_an_actor_accompanied_or_supported_is_no_perpetrator_nor_opponen
     assert (event.actor1, event.actor2) == ("Military Forces of Syria (2000-)", "Military Forces of Turkey (2002-)")
 
 
+def test_extract_coordinated_perpetrators_are_one_side():
+    event = only(extract("On 13 October 2016, Russian and Syrian jets pounded Bustan al-Qasr in Aleppo, "
+                         "killing 13 civilians."))
+    assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)", "Civilians (Syria)")
+
+
 def test_extract_place_inside_an_actor_name_is_no_place():
     event = only(extract("On 8 May 2020, clashes took place between al Sham Corps and unidentified gunmen "
                          "on the outskirts of Kafraya in Idleb."))

@@ -106,3 +106,8 @@ def test_resolve_actors_a_weapon_one_actor_uses_names_it(registry):
     assert registry.wielder("explosive barrels were dropped on the town").id == "syria-government"
     assert registry.wielder("Fifteen killed in a barrel-bomb attack").id == "syria-government"
     assert registry.wielder("rockets were fired at the town") is None
+
+
+def test_resolve_actors_adjectives_sharing_a_noun_are_each_a_mention(registry):
+    assert ids(registry, "a joint patrol by Turkish and Russian forces") == ["turkey", "russia"]
+    assert ids(registry, "Syrian and Iraqi officials met") == []  # no military noun: no actor

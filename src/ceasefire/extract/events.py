@@ -58,6 +58,7 @@ CUSTODY_OF_BEFORE = re.compile(rf"\b{CUSTODY} of\s+(?:the\s+)?$", re.I)
 AFFILIATION_GAP = re.compile(
     r"^\s*,?\s*(?:(?:believed|thought|said|suspected|reportedly|allegedly)\s+)?(?:to\s+)?"
     r"(?:belong(?:s|ing)?\s+to|affiliated\s+(?:to|with)|linked\s+to|loyal\s+to|members?\s+of)\s+(?:the\s+)?$", re.I)
+COORDINATION = re.compile(r"^\s+(?:and|or|&)\s+$", re.I)
 LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+|\s*,?\s*(?:and|or|as well as)\s+)$", re.I)
 
 
@@ -391,6 +392,8 @@ def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tup
             continue
         if ASSOCIATE_BEFORE.search(sentence_text_before(sentence, mention.start, 30)):
             continue  # on someone's side, not the other one
+        if actor1_mention is not None and _coordinated(sentence, actor1_mention, mention):
+            continue  # "Russian and Syrian jets": one side
         if actor1 is not None and _same_side(mention.actor, actor1, registry):
             continue
         if mention.actor.kind == "civilian" and actor2 is not None:
@@ -406,6 +409,12 @@ def _custodian(sentence: Sentence, mention: ActorMention) -> bool:
     return bool(CUSTODIAN_NAMED.search(mention.text)
                 or CUSTODIAN_AFTER.match(sentence.text[mention.end - sentence.start:])
                 or CUSTODY_OF_BEFORE.search(sentence_text_before(sentence, mention.start, 20)))
+
+
+def _coordinated(sentence: Sentence, a: ActorMention, b: ActorMention) -> bool:
+    """Two adjectives sharing one noun ("Russian and Syrian jets")."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return first.via_adjective and bool(COORDINATION.match(sentence_text_between(sentence, first.end, second.start)))
 
 
 def _aid_roles(sub: str, sentence: Sentence, actor1: Actor | None,

@@ -98,19 +98,29 @@ class ActorRegistry:
                 for begin, end, (actor_id, via_adjective) in scan(text, self._match_at, split, firsts, start, stop)]
 
     def _match_at(self, tokens, lower, i, stop=None) -> tuple[int, tuple[str, bool]] | None:
-        """An alias, or an adjective + optional qualifier + military noun, whichever is longer."""
+        """An alias, or an adjective + optional qualifier + military noun, whichever is longer.
+        In "Turkish and Russian forces" the first adjective shares the noun: it is a mention of its own."""
         stop = len(tokens) if stop is None else stop
         best = self._aliases.match_at(tokens, lower, i, stop)
         result = (best[0], (best[1], False)) if best else None
         adjective = self._adjectives.match_at(tokens, lower, i, stop)
         if adjective:
             j, actor_id = adjective
-            noun = self._nouns.match_at(tokens, lower, j, stop)
-            if noun is None and j < stop and lower[j] in QUALIFIERS:
-                noun = self._nouns.match_at(tokens, lower, j + 1, stop)
+            noun = self._noun_at(tokens, lower, j, stop)
+            if noun is None and j + 1 < stop and lower[j] in ("and", "or"):
+                other = self._adjectives.match_at(tokens, lower, j + 1, stop)
+                if other and self._noun_at(tokens, lower, other[0], stop):
+                    noun = (j, None)  # the adjective alone, its noun after the next one
             if noun and (result is None or noun[0] > result[0]):
                 result = (noun[0], (actor_id, True))
         return result
+
+    def _noun_at(self, tokens, lower, j, stop) -> tuple[int, bool] | None:
+        """A military noun at word j, after an optional qualifier ("government forces")."""
+        noun = self._nouns.match_at(tokens, lower, j, stop)
+        if noun is None and j < stop and lower[j] in QUALIFIERS:
+            noun = self._nouns.match_at(tokens, lower, j + 1, stop)
+        return noun
 
     def __iter__(self) -> Iterator[Actor]:
         return iter(self.actors.values())
