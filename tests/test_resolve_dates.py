@@ -75,6 +75,10 @@ def found(text: str, published: date | None = TUESDAY) -> list[tuple[str, str, s
     ("Clashes over the weekend of May 19-21 left 9 dead.", [("the weekend of May 19-21", "2016-05-19", "week")]),
     ("Clashes between 3 and 5 May left 9 dead.", [("between 3 and 5 May", "2016-05-03", "week")]),
     ("Clashes on 3-5 May left 9 dead.", [("3-5 May", "2016-05-03", "week")]),
+    # a day of the month alone: this month, or the last one when the day is still to come
+    ("On the 18th, clashes erupted.", [("the 18th", "2016-05-18", "day")]),
+    ("Rebels attacked on the 31st at dawn.", [("the 31st", "2016-05-31", "day")]),
+    ("The 4th Armoured Division stopped it.", []),
     # the fallback: an expression the rules do not read goes to dateparser
     ("It started on the 5th of last month.", [("the 5th of last month", "2016-04-05", "day")]),
 ])
@@ -157,6 +161,7 @@ def test_dates_whole_article_in_order_with_offsets():
     ("late 2015", None, ("late 2015", "2015-09-01", "year", 0)),
     ("the 5th of last month", TUESDAY, ("the 5th of last month", "2016-04-05", "day", 0)),
     ("a fortnight ago", TUESDAY, ("a fortnight ago", "2016-05-17", "week", 0)),
+    ("on the 3rd", TUESDAY, ("the 3rd", "2016-05-03", "day", 3)),
 ])
 def test_dates_resolve_date(expression, published, expected):
     resolved = resolve_date(expression, published)
@@ -168,7 +173,7 @@ def test_dates_resolve_date(expression, published, expected):
     ("yesterday", None),            # relative, and nothing to resolve it against
     ("on Sunday", None),
     ("the 5th of last month", None),
-    ("the 3rd", TUESDAY),
+    ("the 3rd", None),              # a day of which month?
     ("twelve civilians", TUESDAY),
     ("", TUESDAY),
 ])

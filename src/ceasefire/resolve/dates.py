@@ -158,6 +158,9 @@ def _grammar() -> _Grammar:
         ("month_mod", rf"\b(?P<mod>last|this|next)\s+{CAP_MON}", _month),
         ("year", rf"{PREP}(?P<core>{YEAR})(?![-/.]\d)", _year),
         ("loose", r"\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:this|last|next)\s+month\b", _fallback),
+        # "on the 18th," alone: a day of the publication's month (never "the 4th Armoured Division")
+        ("ordinal_day", r"\b(?:on\s+)?the\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)"
+                        r"(?=\s*[,.;]|\s*$|\s+(?:at|in|when|as|morning|evening|night)\b)", _ordinal_day),
     ]
     parts, groups = [], {}
     for name, body, _ in rules:
@@ -169,7 +172,7 @@ def _grammar() -> _Grammar:
         pattern=re.compile("|".join(parts), re.IGNORECASE),
         rules={name: handler for name, _, handler in rules},
         groups=groups,
-        anchor=re.compile(r"\b(?:\d+|" + _trie(anchors) + r")(?![a-z])"),
+        anchor=re.compile(r"\b(?:\d+(?:st|nd|rd|th)?|" + _trie(anchors) + r")(?![a-z])"),
         lead=frozenset(lead),
         date_words=frozenset(anchors),
         months=months,
@@ -331,6 +334,17 @@ def _ago(g: dict, published: date | None) -> Resolved:
         index = published.year * 12 + published.month - 1 - count
         return date(index // 12, index % 12 + 1, 1), "month"
     return date(published.year - count, 1, 1), "year"
+
+
+def _ordinal_day(g: dict, published: date | None) -> Resolved:
+    """The day of the publication's month, or of the month before when it is still to come."""
+    if published is None:
+        return None
+    day, index = int(g["d"]), published.year * 12 + published.month - 1
+    if day > published.day:
+        index -= 1
+    found = _safe_date(index // 12, index % 12 + 1, day)
+    return (found, "day") if found else None
 
 
 def _fallback(g: dict, published: date | None) -> Resolved:
