@@ -75,6 +75,7 @@ def found(text: str, published: date | None = TUESDAY) -> list[tuple[str, str, s
     ("Clashes over the weekend of May 19-21 left 9 dead.", [("the weekend of May 19-21", "2016-05-19", "week")]),
     ("Clashes between 3 and 5 May left 9 dead.", [("between 3 and 5 May", "2016-05-03", "week")]),
     ("Clashes on 3-5 May left 9 dead.", [("3-5 May", "2016-05-03", "week")]),
+    ("Jets struck on the night of May 21-22.", [("the night of May 21-22", "2016-05-21", "day")]),
     # a day of the month alone: this month, or the last one when the day is still to come
     ("On the 18th, clashes erupted.", [("the 18th", "2016-05-18", "day")]),
     ("Rebels attacked on the 31st at dawn.", [("the 31st", "2016-05-31", "day")]),

@@ -129,15 +129,17 @@ def _grammar() -> _Grammar:
     WD = rf"(?:(?:{_alternatives(weekdays)})\.?,?\s+)?"
     WDF = rf"(?P<wd>{_alternatives(full_weekdays)})\b"
     PREP = rf"\b(?:{_alternatives(prepositions)})\s+"
+    NIGHT = r"(?P<night>(?:the\s+)?night\s+of\s+)?"  # "the night of May 21-22" is one night: the 21st
     rules: list[tuple[str, str, Callable]] = [
         ("iso", rf"\b{YEAR}-(?P<m>0?[1-9]|1[0-2])-{DAY}", _numeric),
         ("numeric", rf"\b(?P<a>\d{{1,2}})(?P<sep>[-./])(?P<b>\d{{1,2}})(?P=sep){YEAR}", _numeric),
         ("short", rf"\b{DAY}-{MON}-(?P<y2>\d{{2}})(?!\d)", _day_month),
         ("between", rf"\bbetween\s+(?:the\s+)?{DAY}\s+and\s+(?:the\s+)?{DAY2}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?",
          _span),
-        ("span", rf"\b{DAY}\s*(?:-|–|to)\s*{DAY2}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?", _span),
+        ("span", rf"\b{NIGHT}{DAY}\s*(?:-|–|to)\s*{DAY2}\s+(?:of\s+)?{MON}(?:,?\s+{YEAR})?", _span),
         ("between_md", rf"\bbetween\s+{MON}\s+{DAY}\s+and\s+{DAY2}(?:,?\s+{YEAR})?", _span),
-        ("span_md", rf"\b(?:the\s+weekend\s+of\s+)?{MON}\s+{DAY}\s*(?:-|–|to)\s*{DAY2}(?:,?\s+{YEAR})?", _span),
+        ("span_md", rf"\b(?:the\s+weekend\s+of\s+|{NIGHT})?{MON}\s+{DAY}\s*(?:-|–|to)\s*{DAY2}(?:,?\s+{YEAR})?",
+         _span),
         ("dmy", rf"\b{WD}(?:the\s+)?{DAY}\s+(?:of\s+)?{MON},?\s*{YEAR}", _day_month),
         ("mdy", rf"\b{WD}{MON}\s+{DAY},?\s+{YEAR}", _day_month),
         ("mdy_glued", rf"\b{WD}{MON}\s+(?P<d>[0-3]\d)(?P<y>(?:19|20)\d\d)(?!\d)", _day_month),   # "Jun 062016"
@@ -246,7 +248,8 @@ def _span(g: dict, published: date | None) -> Resolved:
     if int(g["d2"]) <= int(g["d"]):
         return None
     found = _day_month(g, published)
-    return (found[0], "week") if found else None
+    one_night = g.get("night") and int(g["d2"]) == int(g["d"]) + 1
+    return (found[0], "day" if one_night else "week") if found else None
 
 
 def _month_part(g: dict, published: date | None) -> Resolved:
