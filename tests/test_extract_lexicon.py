@@ -1,5 +1,6 @@
 import pytest
 
+from ceasefire.errors import ValidationError
 from ceasefire.extract.lexicon import load_lexicon
 
 
@@ -31,6 +32,7 @@ def top(lexicon, text):
     ("fighters looted shops", "Looting/property destruction"),
     ("Turkish forces brought in military reinforcements", "Change to group/activity"),
     ("opposition factions shot down a drone", "Disrupted weapons use"),
+    ("rebels downed a Syrian government warplane", "Disrupted weapons use"),
 ])
 def test_extract_lexicon_top_trigger(lexicon, text, sub):
     assert top(lexicon, text) == sub
@@ -97,3 +99,12 @@ def test_extract_lexicon_since_a_weekday_is_a_period(lexicon):
     text = "Since Saturday at least 68 civilians have been killed in aerial attacks on the town."
     assert lexicon.period_spans(text)
     assert lexicon.is_not_event(text)
+
+
+def test_extract_lexicon_pattern_ending_in_a_space_is_refused(tmp_path):
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text("rules:\n  - sub: kill\n    priority: 70\n    patterns: ['downed (?:a |the )?']\n",
+                   encoding="utf-8")
+    with pytest.raises(ValidationError, match="ends in a space") as caught:
+        load_lexicon(bad)
+    assert caught.value.field == "rules[0].patterns"

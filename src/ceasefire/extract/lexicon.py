@@ -118,6 +118,9 @@ class Lexicon:
         return bool(self.negation_cues.search(before))
 
 
+TRAILING_SPACE = re.compile(r"(?:\s|\\s)[)?*]*$")
+
+
 def _compile(pattern: str, path: Path, where: str) -> Folded:
     return _folded(rf"(?<![\w-])(?:{pattern})(?![\w])", path, where, pattern)
 
@@ -139,6 +142,10 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
         if sub not in SUB_EVENT_TYPES and sub not in ROLES:
             raise ValidationError(f"unknown sub-event type {sub!r}", path=str(path),
                                   field=f"rules[{index}].sub", code="E211")
+        for pattern in rule["patterns"]:
+            if TRAILING_SPACE.search(pattern):  # a trigger ends at a word's end: this would never match
+                raise ValidationError(f"pattern {pattern!r} ends in a space", path=str(path),
+                                      field=f"rules[{index}].patterns", code="E210")
         patterns = "|".join(f"(?:{p})" for p in rule["patterns"])
         if rule.get("requires"):
             _compile(rule["requires"], path, f"rules[{index}].requires")
