@@ -143,6 +143,12 @@ def test_extract_coordinated_perpetrators_are_one_side():
     assert (event.actor1, event.actor2) == ("Military Forces of Russia (2000-)", "Civilians (Syria)")
 
 
+def test_extract_disrupted_weapon_is_coded_to_whose_weapon_it_was():
+    event = only(extract("On 4 May 2020, opposition factions shot down a regime drone over Al Ghab Plain in Hama."))
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
+
+
 def test_extract_place_inside_an_actor_name_is_no_place():
     event = only(extract("On 8 May 2020, clashes took place between al Sham Corps and unidentified gunmen "
                          "on the outskirts of Kafraya in Idleb."))

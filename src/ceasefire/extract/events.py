@@ -231,6 +231,8 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         return None
     if SUB_EVENT_TYPES[sub] == "Humanitarian access":
         actor1, actor2 = _aid_roles(sub, sentence, actor1, actor2)
+    if sub == "Disrupted weapons use" and actor2 is not None and actor2.kind in ARMED_KINDS:
+        actor1, actor2 = actor2, actor1  # as ACLED codes it: whose weapon was stopped, then who stopped it
     actor1, actor2 = _default_actors(sub, actor1, actor2, sentence, context, recent_actor)
     killed = [c for c in sentence.casualties if c.kind == "killed"]
     deaths = bool(killed)
