@@ -149,6 +149,11 @@ def test_extract_disrupted_weapon_is_coded_to_whose_weapon_it_was():
     assert (event.actor1, event.actor2) == ("Military Forces of Syria (2000-)", "Opposition Rebels (Syria)")
 
 
+def test_extract_governorate_after_a_town_and_a_comma_only_locates_it():
+    event = only(extract("On 4 May 2020, regime forces arrested 3 young men at a checkpoint in Jasim, Dar'a."))
+    assert (event.admin1, event.location) == ("Daraa", "Jasim")
+
+
 def test_extract_place_inside_an_actor_name_is_no_place():
     event = only(extract("On 8 May 2020, clashes took place between al Sham Corps and unidentified gunmen "
                          "on the outskirts of Kafraya in Idleb."))

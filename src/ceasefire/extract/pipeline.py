@@ -44,6 +44,7 @@ NOT_PLACES = {w.lower() for w in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December Syria Syrian Russia Russian Turkey Turkish Iran Iraq Israel "
     "Lebanon Jordan Geneva Moscow Washington Ankara Tehran God Ramadan Eid").split()}
+QUALIFIER_GAP = re.compile(r"^\s*,\s*$")  # "Jasim, Dar'a": a town, then its governorate
 PROPER_NAME = re.compile(
     rf"\b(?:in|at|near|of|outside|around|on|to|Syria'?s)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?({_ARTICLE}?[A-Z][a-z'’]+"
     rf"(?:[ -]{_ARTICLE}?[A-Z][a-z'’]+){{0,2}})")
@@ -244,9 +245,14 @@ class Extractor:
         return self._cities_in_lists(mentions, text, offset)
 
     def _cities_in_lists(self, mentions: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
-        """In "car bombs in Tartus and Jableh" a governorate's name listed with towns is its city."""
+        """In "car bombs in Tartus and Jableh" a governorate's name listed with towns is its city;
+        in "in Jasim, Dar'a" it only says where the town is."""
         for i, mention in enumerate(mentions):
             if mention.place.kind != "admin1":
+                continue
+            town = mentions[i - 1] if i else None
+            if (town is not None and town.place.admin1 == mention.place.admin1
+                    and QUALIFIER_GAP.match(text[town.end - offset:mention.start - offset])):
                 continue
             neighbours = [m for m in (mentions[i - 1] if i else None, mentions[i + 1] if i + 1 < len(mentions) else None)
                           if m is not None and m.place.kind not in ("admin1", "country")]
