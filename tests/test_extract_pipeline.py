@@ -84,6 +84,11 @@ def test_extract_unnamed_fighters_of_a_group_killed_stay_the_harmed():
     assert (event.actor1, event.actor2) == ("Military Forces of Syria (2000-)", "Unidentified Armed Group (Syria)")
 
 
+def test_extract_place_spelled_otherwise_after_an_attack_verb_is_read():
+    event = only(extract("On 6 May 2020, Turkish forces shelled Ein Issa with artillery."))
+    assert (event.admin1, event.location) == ("Raqqa", "Ayn Isa")
+
+
 def test_extract_place_after_a_possessive_is_read():
     event = only(extract("On 29 April 2020, a man from Saqba died under torture in the regime's Sidnaya military prison."))
     assert (event.admin1, event.location) == ("Rif Dimashq", "Saydnaya")

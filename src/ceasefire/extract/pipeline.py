@@ -46,7 +46,9 @@ NOT_PLACES = {w.lower() for w in (
     "Lebanon Jordan Geneva Moscow Washington Ankara Tehran God Ramadan Eid").split()}
 QUALIFIER_GAP = re.compile(r"^\s*,\s*$")  # "Jasim, Dar'a": a town, then its governorate
 PROPER_NAME = re.compile(
-    rf"\b(?:in|at|near|of|outside|around|on|to|Syria'?s)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?({_ARTICLE}?[A-Z][a-z'’]+"
+    rf"\b(?:in|at|near|of|outside|around|on|to|Syria'?s|shelled|struck|hit|bombed|bombarded|pounded|stormed|"
+    rf"raided|captured|recaptured|retook|seized|entered|besieged)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?"
+    rf"({_ARTICLE}?[A-Z][a-z'’]+"
     rf"(?:[ -]{_ARTICLE}?[A-Z][a-z'’]+){{0,2}})")
 
 if not Doc.has_extension("ceasefire_events"):
