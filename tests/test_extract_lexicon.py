@@ -23,6 +23,8 @@ def top(lexicon, text):
     ("clashes took place amid regime shelling on the area", "Armed clash"),
     ("a four-truck convoy to besieged Daraya turned back at a checkpoint", "Aid blocked"),
     ("the first aid convoy since 2012 entered Daraya", "Aid delivered"),
+    ("only part of the aid reached Douma", "Aid partially delivered"),
+    ("aid reached Douma, but surgical kits were taken off the trucks", "Aid partially delivered"),
     ("WFP airdrops reached Deir ez-Zor", "Airdrop"),
     ("a demonstration took place in the town", "Peaceful protest"),
     ("gunmen shot dead a man", "kill"),
