@@ -310,3 +310,16 @@ def test_extract_is_callable_from_the_package_as_the_library_api():
     assert events == ceasefire.extract.extract(text, published="2016-05-09")
     assert [(e.event_date, e.sub_event_type, e.admin1, e.fatalities) for e in events] == [
         ("2016-05-08", "Air/drone strike", "Idlib", 19)]
+
+
+def test_extract_country_possessive_lead_comes_from_the_country_pack():
+    from ceasefire.extract.pipeline import proper_name_pattern
+
+    assert proper_name_pattern("Yemen").search("Yemen's Taiz was shelled").group(1) == "Taiz"
+    assert proper_name_pattern("Syria").search("Yemen's Taiz was shelled") is None
+
+
+def test_extract_days_months_and_countries_are_never_places():
+    from ceasefire.resolve.gazetteer import not_places
+
+    assert {"may", "sunday", "syria", "turkish", "ramadan"} <= not_places()

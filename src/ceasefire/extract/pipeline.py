@@ -30,7 +30,7 @@ from ceasefire.extract.lexicon import load_lexicon
 from ceasefire.model import Event, Report
 from ceasefire.resolve import dates, numbers
 from ceasefire.resolve.actors import ActorMention, ActorRegistry
-from ceasefire.resolve.gazetteer import Gazetteer, load_country_pack
+from ceasefire.resolve.gazetteer import Gazetteer, load_country_pack, not_places
 from ceasefire.resolve.patterns import Folded, fold
 from ceasefire.resolve.phrases import PhraseIndex, Words
 from ceasefire.resolve.places import Place
@@ -40,16 +40,20 @@ _ARTICLE = r"(?:(?:al|el|an|ar|as|ad|ash|at|az|Al|El|An|Ar|As|Ad|Ash|At|Az)[- ])
 NEIGHBOURHOOD_AFTER = re.compile(
     r"(?:(?:\s*,\s*|\s+and\s+|\s+)(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*)*\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
 NEIGHBOURHOOD_BEFORE = Folded(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$")
-NOT_PLACES = {w.lower() for w in (
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December Syria Syrian Russia Russian Turkey Turkish Iran Iraq Israel "
-    "Lebanon Jordan Geneva Moscow Washington Ankara Tehran God Ramadan Eid").split()}
 QUALIFIER_GAP = re.compile(r"^\s*,\s*$")  # "Jasim, Dar'a": a town, then its governorate
-PROPER_NAME = re.compile(
-    rf"\b(?:in|at|near|of|outside|around|on|to|Syria'?s|shelled|struck|hit|bombed|bombarded|pounded|stormed|"
-    rf"raided|captured|recaptured|retook|seized|entered|besieged)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?"
-    rf"({_ARTICLE}?[A-Z][a-z'’]+"
-    rf"(?:[ -]{_ARTICLE}?[A-Z][a-z'’]+){{0,2}})")
+# Words after which a capitalised name is looked up in the index even when spelled otherwise
+# ("in Quamishli", "shelled Ein Issa"); the country's possessive is added per country ("Syria's").
+NAME_LEADS = ("in", "at", "near", "of", "outside", "around", "on", "to", "shelled", "struck", "hit", "bombed",
+              "bombarded", "pounded", "stormed", "raided", "captured", "recaptured", "retook", "seized",
+              "entered", "besieged")
+
+
+@lru_cache(maxsize=None)
+def proper_name_pattern(country_name: str) -> re.Pattern:
+    leads = "|".join((*NAME_LEADS, rf"{re.escape(country_name)}'?s"))
+    return re.compile(rf"\b(?:{leads})\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?({_ARTICLE}?[A-Z][a-z'’]+"
+                      rf"(?:[ -]{_ARTICLE}?[A-Z][a-z'’]+){{0,2}})")
+
 
 if not Doc.has_extension("ceasefire_events"):
     Doc.set_extension("ceasefire_events", default=None)
@@ -214,10 +218,10 @@ class Extractor:
         text, offset, stop = sentence.text, sentence.start, sentence.end
         found = [(start - offset, end - offset, surface) for start, end, surface in names.places
                  if offset <= start and end <= stop]
-        for match in PROPER_NAME.finditer(text):
+        for match in proper_name_pattern(self.country_name).finditer(text):
             start, end = match.span(1)
             name = match.group(1)
-            if name.lower() in NOT_PLACES or any(s < end and start < e for s, e, _ in found):
+            if name.lower() in not_places() or any(s < end and start < e for s, e, _ in found):
                 continue
             if self.gazetteer.lookup(name)[1]:  # known to the index under some spelling
                 found.append((start, end, name))

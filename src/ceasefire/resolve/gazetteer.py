@@ -16,6 +16,7 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -174,6 +175,12 @@ def romanisation_for(country: str, pack: CountryPack | None) -> Romanisation:
     languages = pack.languages if pack and pack.languages else tuple(
         lang for lang in (geonames_country(country).get("languages") or "").split(",") if lang)
     return load_romanisation(languages)
+
+
+@lru_cache(maxsize=None)
+def not_places() -> frozenset[str]:
+    """Lower-cased capitalised words that never name a place after a preposition ("in May")."""
+    return frozenset(str(w).lower() for w in _read_yaml(GAZETTEER_DIR / "ambiguous.yaml").get("not_places") or [])
 
 
 def ambiguous_words() -> tuple[frozenset[str], frozenset[str]]:
