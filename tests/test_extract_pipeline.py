@@ -159,6 +159,12 @@ def test_extract_governorate_after_a_town_and_a_comma_only_locates_it():
     assert (event.admin1, event.location) == ("Daraa", "Jasim")
 
 
+def test_extract_fire_from_an_actor_names_the_perpetrator_and_in_names_the_place():
+    event = only(extract("On 5 May 2020, a child was killed by a sniper's bullet from regime forces in Saraqib."))
+    assert (event.actor1, event.sub_event_type) == ("Military Forces of Syria (2000-)", "Attack")
+    assert (event.admin1, event.location) == ("Idlib", "Saraqib")
+
+
 def test_extract_place_inside_an_actor_name_is_no_place():
     event = only(extract("On 8 May 2020, clashes took place between al Sham Corps and unidentified gunmen "
                          "on the outskirts of Kafraya in Idleb."))

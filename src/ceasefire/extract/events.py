@@ -38,14 +38,18 @@ VICTIM_OBJECT = re.compile(
     r"(?:civilians?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|individual|person|people|residents?|"
     r"farmers?|shepherds?|driver|hawker|doctors?|teachers?|journalists?|displaced|IDPs?)\b", re.I)
 # Where someone is from, not where it happened ("a man from Saqba"); "from entering Douma" is a destination.
-ORIGIN_BEFORE = re.compile(r"\b(?:from|native of)\s+(?:the\s+)?(?:(?![\w'-]+ing\s)[\w'-]+\s+){0,3}?"
+# "from regime forces in Saraqib": after a lower-case word, "in" starts a place of its own.
+ORIGIN_BEFORE = re.compile(r"\b(?:from|native of)\s+(?:the\s+)?(?!(?-i:[a-z])[\w'-]*\s+(?:[\w'-]+\s+)?(?:in|at|near)\s)"
+                           r"(?:(?![\w'-]+ing\s)[\w'-]+\s+){0,3}?"
                            r"(?:(?:cit(?:y|ies)|towns?|villages?|camps?|areas?)\s+of\s+)?$", re.I)
 # ...unless people were moved out of it: "evacuated 120 wounded from eastern Aleppo" happened there.
 DEPARTURE_BEFORE = re.compile(r"\b(?:evacuat\w*|fled|flee\w*|withdr[ae]w\w*|expelled|pulled out|retreated)\b"
                               r"[^.;]{0,40}$", re.I)
 # "killed by X" names the perpetrator; "accompanied by X", "supported by X" name its associates.
 BY_BEFORE = re.compile(r"(?<!accompanied )(?<!supported )(?<!backed )(?<!assisted )(?<!escorted )(?<!aided )"
-                       r"\bby\s+(?:an?\s+|the\s+)?(?:suspected\s+|presumed\s+|alleged\s+)?$", re.I)
+                       r"\bby\s+(?:an?\s+|the\s+)?(?:suspected\s+|presumed\s+|alleged\s+)?$"
+                       r"|\b(?:bullets?|fire|gunfire|shells?|shelling|rockets?|missiles?|mortars?)\s+(?:fired\s+)?from\s+"
+                       r"(?:the\s+)?$", re.I)  # "a sniper's bullet from regime forces"
 ASSOCIATE_BEFORE = re.compile(r"\b(?:accompanied|supported|backed|assisted|escorted|aided)\s+by\s+(?:the\s+)?$", re.I)
 TARGET_BEFORE = re.compile(
     r"\b(?:on|against|at|targeting|targeted|into|belong(?:s|ing)? to|of|from|with)\s+(?:an?\s+|the\s+)?$", re.I)
