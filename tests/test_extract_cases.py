@@ -1,0 +1,101 @@
+"""One-event reports and what extraction must read from them: who, what and where, case by case.
+
+Each case is a report of one event, written for this table, and the fields its event must have.
+"""
+from __future__ import annotations
+
+import pytest
+
+from ceasefire import extract
+
+SYRIA = "Military Forces of Syria (2000-)"
+CIVILIANS = "Civilians (Syria)"
+
+CASES = [
+    # who did it
+    ("custody: regime prisons",
+     "On 28 April 2020, a man from Harasta died under torture in one of regime prisons.", "2020-05-10",
+     {"sub_event_type": "Attack", "actor1": SYRIA, "actor2": CIVILIANS}),
+    ("custody of",
+     "On 28 April 2020, three detainees died in the custody of regime forces in Homs.", "2020-05-10",
+     {"sub_event_type": "Attack", "actor1": SYRIA, "actor2": CIVILIANS}),
+    ("custody: SDF",
+     "On 28 April 2020, a detainee died in SDF custody in Hasakah.", "2020-05-10",
+     {"sub_event_type": "Attack", "actor1": "SDF: Syrian Democratic Forces", "actor2": CIVILIANS}),
+    ("gunmen said to belong to a group are that group",
+     "On 30 April 2020, gunmen believed to belong to IS shot and killed a man near Mayadin in Deir ez-Zor.",
+     "2020-05-10", {"sub_event_type": "Attack", "actor1": "Islamic State"}),
+    ("gunmen of a group who are killed stay the harmed",
+     "On 30 April 2020, regime forces killed gunmen affiliated with IS near Mayadin.", "2020-05-10",
+     {"actor1": SYRIA, "actor2": "Unidentified Armed Group (Syria)"}),
+    ("killing terrorists, in state media, is a battle",
+     "The Syrian army encountered an attack on one of its posts in Assal al-Ward on Monday, killing 10 terrorists.",
+     "2014-10-01", {"sub_event_type": "Armed clash", "actor1": SYRIA}),
+    ("a terrorist attack killing persons stays an attack",
+     "Nine persons were killed on Monday in a terrorist attack in Aleppo city.", "2016-08-15",
+     {"sub_event_type": "Attack"}),
+    ("barrel bombs with no perpetrator named are the government's",
+     "Fifteen civilians were killed in a barrel bomb attack on Darayya on Thursday.", "2016-08-26",
+     {"actor1": SYRIA, "actor2": CIVILIANS}),
+    ("accompanied by: an associate, not the perpetrator",
+     "On 4 May 2020, regime security forces, accompanied by Russian forces, arrested four managers in Aleppo city.",
+     "2020-05-10", {"sub_event_type": "Arrests", "actor1": SYRIA, "actor2": None}),
+    ("supported by: an associate, not the opponent",
+     "On 28 April 2020, clashes took place between regime forces supported by QSD and Turkish forces near "
+     "Tal Tamr in Al-Hasakeh countryside.", "2020-05-10",
+     {"actor1": SYRIA, "actor2": "Military Forces of Turkey (2002-)"}),
+    ("coordinated perpetrators are one side",
+     "On 13 October 2016, Russian and Syrian jets pounded Bustan al-Qasr in Aleppo, killing 13 civilians.",
+     "2016-10-14", {"actor1": "Military Forces of Russia (2000-)", "actor2": CIVILIANS}),
+    ("disrupted weapons use: whose weapon was stopped, then who stopped it",
+     "On 4 May 2020, opposition factions shot down a regime drone over Al Ghab Plain in Hama.", "2020-05-10",
+     {"sub_event_type": "Disrupted weapons use", "actor1": SYRIA, "actor2": "Opposition Rebels (Syria)"}),
+    ("a bullet from an actor names the perpetrator",
+     "On 5 May 2020, a child was killed by a sniper's bullet from regime forces in Saraqib.", "2020-05-10",
+     {"sub_event_type": "Attack", "actor1": SYRIA, "admin1": "Idlib", "location": "Saraqib"}),
+    # where it happened
+    ("a place inside an actor's name is no place",
+     "On 8 May 2020, clashes took place between al Sham Corps and unidentified gunmen on the outskirts of "
+     "Kafraya in Idleb.", "2020-05-10", {"admin1": "Idlib", "location": "Kafraya"}),
+    ("a name after an attack verb, spelled otherwise",
+     "On 6 May 2020, Turkish forces shelled Ein Issa with artillery.", "2020-05-10",
+     {"admin1": "Raqqa", "location": "Ayn Isa"}),
+    ("a name after a possessive",
+     "On 29 April 2020, a man from Saqba died under torture in the regime's Sidnaya military prison.", "2020-05-10",
+     {"admin1": "Rif Dimashq", "location": "Saydnaya"}),
+    ("a place's possessive: Aleppo's",
+     "On 3 May 2020, regime shelling hit Aleppo's eastern districts, killing two civilians.", "2020-05-10",
+     {"admin1": "Aleppo", "location": "Aleppo"}),
+    ("a place's possessive: Afrin’s",
+     "On 3 May 2020, Turkish forces closed all of Afrin’s entrances after a car bomb.", "2020-05-10",
+     {"admin1": "Aleppo", "location": "Afrin"}),
+    ("from entering a place is no origin",
+     "Government forces prevented an aid convoy from entering Douma on Thursday.", "2016-05-14",
+     {"sub_event_type": "Aid blocked", "admin1": "Rif Dimashq", "location": "Duma"}),
+    ("an evacuation from a place happened there",
+     "The Syrian Arab Red Crescent evacuated 120 wounded people from eastern Aleppo on Thursday.", "2016-12-17",
+     {"sub_event_type": "Evacuation", "admin1": "Aleppo"}),
+    ("a governorate after a town and a comma only locates it",
+     "On 4 May 2020, regime forces arrested 3 young men at a checkpoint in Jasim, Dar'a.", "2020-05-10",
+     {"admin1": "Daraa", "location": "Jasim"}),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_extract_case(text, published, expected):
+    events = extract(text, published=published, report_id="r1")
+    assert len(events) == 1, [e.to_dict() for e in events]
+    assert {field: getattr(events[0], field) for field in expected} == expected
+
+
+def test_extract_country_possessive_lead_comes_from_the_country_pack():
+    from ceasefire.extract.pipeline import proper_name_pattern
+
+    assert proper_name_pattern("Yemen").search("Yemen's Taiz was shelled").group(1) == "Taiz"
+    assert proper_name_pattern("Syria").search("Yemen's Taiz was shelled") is None
+
+
+def test_extract_days_months_and_countries_are_never_places():
+    from ceasefire.resolve.gazetteer import not_places
+
+    assert {"may", "sunday", "syria", "turkish", "ramadan"} <= not_places()
