@@ -99,3 +99,15 @@ def test_extract_days_months_and_countries_are_never_places():
     from ceasefire.resolve.gazetteer import not_places
 
     assert {"may", "sunday", "syria", "turkish", "ramadan"} <= not_places()
+
+
+def test_extract_role_patterns_are_data_and_a_bad_one_is_named(tmp_path):
+    from ceasefire.errors import ValidationError
+    from ceasefire.extract.events import ROLES_FILE, _role_patterns
+
+    assert _role_patterns(ROLES_FILE)["custodian_named"].search("regime prisons")
+    bad = tmp_path / "roles.yaml"
+    bad.write_text("custody: 'prison'\nby_before: '\\bby (?:the'\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="bad pattern") as caught:
+        _role_patterns(bad)
+    assert (caught.value.field, caught.value.path) == ("by_before", str(bad))

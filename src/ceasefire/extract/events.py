@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Callable
 
+import yaml
+
+from ceasefire.config import PACKAGE_DATA
+from ceasefire.errors import ValidationError
 from ceasefire.extract.lexicon import Lexicon, Trigger
 from ceasefire.resolve.patterns import fold
 from ceasefire.model import SUB_EVENT_TYPES, Event
@@ -24,46 +29,38 @@ VICTIM_KINDS = {"civilian", "protester"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 AID_KINDS = {"international"}  # who delivers aid; who blocks it is an armed actor
 OBSTRUCTIONS = {"Aid blocked", "Siege"}
-# Words that make the target of a killing an armed actor (ACLED: Battles, not an attack on civilians).
-COMBATANT_WORDS = re.compile(
-    r"\b(?:fighters?|soldiers?|members?|commanders?|officers?|colonel|general|militiam[ae]n|militants?|"
-    r"troops|policem[ae]n|guards?|personnel|recruits?|loyalists|jihadists?|rebels?|conscripts?|terrorists)\b", re.I)
-CIVILIAN_WORDS = re.compile(
-    r"\b(?:civilians?|child(?:ren)?|wom[ae]n|m[ae]n|boys?|girls?|famil(?:y|ies)|residents?|villagers?|"
-    r"worshippers|farmers?|shepherds?|doctors?|nurses?|patients?|journalists?|teachers?|students?|"
-    r"people|persons?|IDPs?|displaced|refugees?|driver|hawker|elderly|infants?|babies|baby)\b", re.I)
-# A killing whose object is a person named as a civilian ("shot and killed a young man").
-VICTIM_OBJECT = re.compile(
-    r"^\s+(?:and killed\s+|dead\s+)?(?:an?|the|two|three|\d+|several)?\s*(?:\w+\s+){0,2}?"
-    r"(?:civilians?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|individual|person|people|residents?|"
-    r"farmers?|shepherds?|driver|hawker|doctors?|teachers?|journalists?|displaced|IDPs?)\b", re.I)
-# Where someone is from, not where it happened ("a man from Saqba"); "from entering Douma" is a destination.
-# "from regime forces in Saraqib": after a lower-case word, "in" starts a place of its own.
-ORIGIN_BEFORE = re.compile(r"\b(?:from|native of)\s+(?:the\s+)?(?!(?-i:[a-z])[\w'-]*\s+(?:[\w'-]+\s+)?(?:in|at|near)\s)"
-                           r"(?:(?![\w'-]+ing\s)[\w'-]+\s+){0,3}?"
-                           r"(?:(?:cit(?:y|ies)|towns?|villages?|camps?|areas?)\s+of\s+)?$", re.I)
-# ...unless people were moved out of it: "evacuated 120 wounded from eastern Aleppo" happened there.
-DEPARTURE_BEFORE = re.compile(r"\b(?:evacuat\w*|fled|flee\w*|withdr[ae]w\w*|expelled|pulled out|retreated)\b"
-                              r"[^.;]{0,40}$", re.I)
-# "killed by X" names the perpetrator; "accompanied by X", "supported by X" name its associates.
-BY_BEFORE = re.compile(r"(?<!accompanied )(?<!supported )(?<!backed )(?<!assisted )(?<!escorted )(?<!aided )"
-                       r"\bby\s+(?:an?\s+|the\s+)?(?:suspected\s+|presumed\s+|alleged\s+)?$"
-                       r"|\b(?:bullets?|fire|gunfire|shells?|shelling|rockets?|missiles?|mortars?)\s+(?:fired\s+)?from\s+"
-                       r"(?:the\s+)?$", re.I)  # "a sniper's bullet from regime forces"
-ASSOCIATE_BEFORE = re.compile(r"\b(?:accompanied|supported|backed|assisted|escorted|aided)\s+by\s+(?:the\s+)?$", re.I)
-TARGET_BEFORE = re.compile(
-    r"\b(?:on|against|at|targeting|targeted|into|belong(?:s|ing)? to|of|from|with)\s+(?:an?\s+|the\s+)?$", re.I)
-# Whose prison or custody a death happened in: its perpetrator ("died under torture in regime prisons").
-CUSTODY = r"(?:prisons?|jails?|detention|custody)"
-CUSTODIAN_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?{CUSTODY}\b", re.I)  # "'s Sidnaya military prison"
-CUSTODIAN_NAMED = re.compile(rf"\b{CUSTODY}$", re.I)  # the actor's own mention: "regime prisons"
-CUSTODY_OF_BEFORE = re.compile(rf"\b{CUSTODY} of\s+(?:the\s+)?$", re.I)
-# Between unnamed attackers and the group they are said to be of ("gunmen believed to belong to IS").
-AFFILIATION_GAP = re.compile(
-    r"^\s*,?\s*(?:(?:believed|thought|said|suspected|reportedly|allegedly)\s+)?(?:to\s+)?"
-    r"(?:belong(?:s|ing)?\s+to|affiliated\s+(?:to|with)|linked\s+to|loyal\s+to|members?\s+of)\s+(?:the\s+)?$", re.I)
-COORDINATION = re.compile(r"^\s+(?:and|or|&)\s+$", re.I)
-LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+|\s*,?\s*(?:and|or|as well as)\s+)$", re.I)
+ROLES_FILE = PACKAGE_DATA / "lexicons" / "roles.yaml"
+
+
+def _role_patterns(path: Path = ROLES_FILE) -> dict[str, re.Pattern]:
+    """The patterns of `data/lexicons/roles.yaml`, compiled case-insensitive; `{custody}` filled in."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    custody = data.pop("custody")
+    patterns = {}
+    for name, pattern in data.items():
+        try:
+            patterns[name] = re.compile(pattern.replace("{custody}", custody), re.I)
+        except re.error as error:
+            raise ValidationError(f"bad pattern {pattern!r}: {error}", path=str(path), field=name,
+                                  code="E210") from None
+    return patterns
+
+
+_ROLES = _role_patterns()
+COMBATANT_WORDS = _ROLES["combatant_words"]
+CIVILIAN_WORDS = _ROLES["civilian_words"]
+VICTIM_OBJECT = _ROLES["victim_object"]
+ORIGIN_BEFORE = _ROLES["origin_before"]
+DEPARTURE_BEFORE = _ROLES["departure_before"]
+BY_BEFORE = _ROLES["by_before"]
+ASSOCIATE_BEFORE = _ROLES["associate_before"]
+TARGET_BEFORE = _ROLES["target_before"]
+CUSTODIAN_AFTER = _ROLES["custodian_after"]
+CUSTODIAN_NAMED = _ROLES["custodian_named"]
+CUSTODY_OF_BEFORE = _ROLES["custody_of_before"]
+AFFILIATION_GAP = _ROLES["affiliation_gap"]
+COORDINATION = _ROLES["coordination"]
+LIST_GAP = _ROLES["list_gap"]
 
 
 @dataclass
