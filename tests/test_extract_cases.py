@@ -53,6 +53,13 @@ CASES = [
     ("a bullet from an actor names the perpetrator",
      "On 5 May 2020, a child was killed by a sniper's bullet from regime forces in Saraqib.", "2020-05-10",
      {"sub_event_type": "Attack", "actor1": SYRIA, "admin1": "Idlib", "location": "Saraqib"}),
+    ("rioting in protest: rioters, a violent demonstration",
+     "On 6 May 2020, rioters burned tires and blocked roads in Sweida city in protest of rising prices.",
+     "2020-05-10", {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Syria)"}),
+    ("territory handed over: who gave it, who took it",
+     "On 7 May 2020, QSD handed over 3 villages near Manbij to regime forces under a Russian-brokered deal.",
+     "2020-05-10", {"sub_event_type": "Non-violent transfer of territory", "actor1": "SDF: Syrian Democratic Forces",
+                    "actor2": SYRIA}),
     # where it happened
     ("a place inside an actor's name is no place",
      "On 8 May 2020, clashes took place between al Sham Corps and unidentified gunmen on the outskirts of "

@@ -465,6 +465,8 @@ def _default_actors(sub: str, actor1: Actor | None, actor2: Actor | None, senten
     event_type = SUB_EVENT_TYPES[sub]
     if event_type == "Protests":
         return registry.get("protesters"), None
+    if event_type == "Riots" and (actor1 is None or actor1.kind == "protester"):
+        actor1 = registry.get("rioters") or actor1
     if actor1 is not None and actor1.label_only:
         actor1 = registry.get("unidentified") or actor1
     if actor2 is not None and actor2.label_only:
