@@ -77,6 +77,7 @@ def kinds(text: str) -> list[tuple[str, int | None]]:
     ("A 12 year old boy was killed by a sniper.", [("killed", 1)]),
     ("A father and his son were killed in the strike.", [("killed", 2)]),
     ("Air strikes killed a dentist and two nurses.", [("killed", 3)]),
+    ("The strike killed a nurse and two patients.", [("killed", 3)]),
     ("A family of five was killed.", [("killed", 5)]),
     ("Two children and their mother were killed.", [("killed", 3)]),
     ("A child was killed.", [("killed", 1)]),
