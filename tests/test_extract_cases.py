@@ -118,3 +118,11 @@ def test_extract_role_patterns_are_data_and_a_bad_one_is_named(tmp_path):
     with pytest.raises(ValidationError, match="bad pattern") as caught:
         _role_patterns(bad)
     assert (caught.value.field, caught.value.path) == ("by_before", str(bad))
+
+
+def test_extract_the_following_day_is_dated_from_the_event_before():
+    text = ("On Monday, government helicopters dropped barrel bombs on Kafr Hamra, killing four civilians. "
+            "The following day, opposition factions shelled the Midan neighbourhood of Aleppo with rockets.")
+    first, second = extract(text, published="2016-05-14", report_id="r1")
+    assert (first.event_date, second.event_date) == ("2016-05-09", "2016-05-10")
+    assert second.date_precision == "day"

@@ -297,3 +297,11 @@ def test_dates_fakes_articles_datelines(shared_data):
     # many AFP articles start with their headline; the dataset's own dates are sometimes off
     assert with_dateline / len(docs) >= 0.7
     assert same_day / with_dateline >= 0.7
+
+
+def test_dates_the_following_day_counts_from_the_event_told_before():
+    [told] = find_dates("The following day, rebels shelled the town.", TUESDAY)
+    assert (told.text, told.after) == ("The following day", 1)
+    [told] = find_dates("Two days later the convoy turned back.", TUESDAY)
+    assert told.after == 2
+    assert find_dates("On Sunday jets struck.", TUESDAY)[0].after is None

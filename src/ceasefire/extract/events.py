@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable
 
@@ -85,6 +85,7 @@ class DateMention:
     precision: str
     start: int
     end: int
+    after: int | None = None  # days after the event told before ("the next day")
 
 
 @dataclass
@@ -207,6 +208,11 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         sub = trigger.sub
     places = _event_places(sentence, trigger)
     own_date = _sentence_date(sentence)
+    if own_date is not None and own_date.after is not None:
+        if previous is None or previous.day is None or previous.precision != "day":
+            own_date = None  # "the next day" after nothing dated to the day
+        else:
+            own_date = DateMention(previous.day + timedelta(days=own_date.after), "day", own_date.start, own_date.end)
     if previous is not None and (context.lexicon.continues(sentence.text, sentence.folded)
                                  or _elaborates(sentence, places, own_date, previous, trigger)):
         return []

@@ -198,7 +198,7 @@ class Extractor:
         if not sentence.triggers and not sentence.label:
             unread[id(sentence)] = hint
             return sentence
-        sentence.dates = [DateMention(d.day, d.precision, start + d.start, start + d.end)
+        sentence.dates = [DateMention(d.day, d.precision, start + d.start, start + d.end, d.after)
                           for d in dates.find_dates(text, published)
                           if start + d.start >= names.dateline_end]  # a dateline dates the report
         sentence.casualties = [Casualty(c.count, c.kind, start + c.start, start + c.end)

@@ -39,6 +39,7 @@ class ResolvedDate:
     text: str            # the matched expression
     start: int           # char offsets into the text passed in
     end: int
+    after: int | None = None  # "the following day": days after the event told before (day is a guess)
 
 
 # --- the grammar ----------------------------------------------------------------------------
@@ -111,7 +112,7 @@ def _grammar() -> _Grammar:
     full_weekdays = [words[0] for words in data["weekdays"].values()]
     relative = {}
     for section, unit in (("days", "day"), ("weeks", "week"), ("months_back", "month"),
-                          ("years_back", "year"), ("weekends", "weekend")):
+                          ("years_back", "year"), ("weekends", "weekend"), ("days_after", "after")):
         relative.update({_key(k): (unit, int(v)) for k, v in data[section].items()})
     prepositions = [str(p) for p in data["prepositions"]]
     phrases = [*relative, *map(_key, data["month_parts"]), *map(_key, data["year_parts"]), *prepositions]
@@ -189,7 +190,7 @@ def _grammar() -> _Grammar:
 
 # --- handlers: groups of one rule -> (day, precision) -----------------------------------------
 
-Resolved = tuple[date, str] | None
+Resolved = tuple[date, str] | tuple[date, str, int] | None
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -310,6 +311,8 @@ def _relative(g: dict, published: date | None) -> Resolved:
     unit, offset = _grammar().relative[_key(g["rel"])]
     if unit == "day":
         return published + timedelta(days=offset), "day"
+    if unit == "after":  # after the event told before; publication stands in until it is known
+        return published, "day", offset
     if unit == "week":
         monday = published - timedelta(days=published.weekday())
         return monday + timedelta(weeks=offset), "week"
@@ -392,7 +395,8 @@ def _resolve_match(match: re.Match, published: date | None) -> ResolvedDate | No
     if resolved is None:
         return None
     span = match.span(name + "__core") if "core" in groups else match.span()
-    return ResolvedDate(resolved[0], resolved[1], match.string[span[0]:span[1]], span[0], span[1])
+    after = resolved[2] if len(resolved) > 2 else None
+    return ResolvedDate(resolved[0], resolved[1], match.string[span[0]:span[1]], span[0], span[1], after)
 
 
 def _day_of(published: date | None) -> date | None:
