@@ -113,6 +113,11 @@ class ActorRegistry:
                     noun = (j, None)  # the adjective alone, its noun after the next one
             if noun and (result is None or noun[0] > result[0]):
                 result = (noun[0], (actor_id, True))
+        if result is not None and lower[i] == "the" and i + 1 < stop:
+            # "the Army of Conquest": a longer name right after "the" beats the alias "the army"
+            inner = self._match_at(tokens, lower, i + 1, stop)
+            if inner is not None and inner[0] > result[0]:
+                return None
         return result
 
     def _noun_at(self, tokens, lower, j, stop) -> tuple[int, bool] | None:
