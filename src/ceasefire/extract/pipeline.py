@@ -41,6 +41,10 @@ NEIGHBOURHOOD_AFTER = re.compile(
     r"(?:(?:\s*,\s*|\s+and\s+|\s+)(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*)*\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
 NEIGHBOURHOOD_BEFORE = Folded(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$")
 QUALIFIER_GAP = re.compile(r"^\s*,\s*$")  # "Jasim, Dar'a": a town, then its governorate
+# Between a place and the governorate that locates it: "Zara, in the central province of Hama", not
+# "left Moadamiyeh for Idlib".
+REGION_GAP = re.compile(r"^\s*,?\s*(?:(?:in|of|within)\s+)?(?:the\s+)?(?:(?!(?:for|to|towards|from|and|or)\b)[\w'-]+\s+){0,6}$",
+                        re.I)
 # Words after which a capitalised name is looked up in the index even when spelled otherwise
 # ("in Quamishli", "shelled Ein Issa"); the country's possessive is added per country ("Syria's").
 NAME_LEADS = ("in", "at", "near", "of", "outside", "around", "on", "to", "shelled", "struck", "hit", "bombed",
@@ -242,8 +246,9 @@ class Extractor:
                     place = local
             if place is None or not place.admin1:
                 continue
-            if len(named) == 1 and place.kind not in ("admin1", "country", "city") and place.admin1 not in named:
-                place = self._in_region(surface, next(iter(named)))  # the sentence names its governorate
+            if (len(named) == 1 and place.kind not in ("admin1", "country", "city") and place.admin1 not in named
+                    and any(REGION_GAP.match(text[end:s]) for s, _, _, _ in regions if s >= end)):
+                place = self._in_region(surface, next(iter(named)))  # "Zara, in the province of Hama"
             if NEIGHBOURHOOD_AFTER.match(text[end:end + 80]) or NEIGHBOURHOOD_BEFORE.search(text[max(0, start - 60):start]):
                 # a quarter of the city the report is about: ACLED codes it at the city
                 place = self._city_of(named, hint) or place
