@@ -60,6 +60,13 @@ CASES = [
      "On 7 May 2020, QSD handed over 3 villages near Manbij to regime forces under a Russian-brokered deal.",
      "2020-05-10", {"sub_event_type": "Non-violent transfer of territory", "actor1": "SDF: Syrian Democratic Forces",
                     "actor2": SYRIA}),
+    ("an aid agency is never the perpetrator; its convoy or staff can be the harmed",
+     "An aid convoy was hit by air strikes near Urum al-Kubra in Aleppo on Monday, killing 20 civilians and "
+     "a SARC staff member.", "2016-09-20",
+     {"actor1": "Unidentified Armed Group (Syria)", "actor2": "Syrian Arab Red Crescent"}),
+    ("an aid agency that only speaks of the event takes no side",
+     "UNICEF said 22 children were killed in regime air strikes on a school in Hass in Idlib on Wednesday.",
+     "2016-10-27", {"actor1": SYRIA, "actor2": CIVILIANS}),
     # where it happened
     ("a place inside an actor's name is no place",
      "On 8 May 2020, clashes took place between al Sham Corps and unidentified gunmen on the outskirts of "
@@ -120,7 +127,7 @@ def test_extract_role_patterns_are_data_and_a_bad_one_is_named(tmp_path):
 
     assert _role_patterns(ROLES_FILE)["custodian_named"].search("regime prisons")
     bad = tmp_path / "roles.yaml"
-    bad.write_text("custody: 'prison'\nby_before: '\\bby (?:the'\n", encoding="utf-8")
+    bad.write_text("words:\n  custody: 'prison'\nby_before: '\\bby (?:the'\n", encoding="utf-8")
     with pytest.raises(ValidationError, match="bad pattern") as caught:
         _role_patterns(bad)
     assert (caught.value.field, caught.value.path) == ("by_before", str(bad))
@@ -132,3 +139,13 @@ def test_extract_the_following_day_is_dated_from_the_event_before():
     first, second = extract(text, published="2016-05-14", report_id="r1")
     assert (first.event_date, second.event_date) == ("2016-05-09", "2016-05-10")
     assert second.date_precision == "day"
+
+
+def test_extract_role_pattern_naming_unknown_words_is_refused(tmp_path):
+    from ceasefire.errors import ValidationError
+    from ceasefire.extract.events import _role_patterns
+
+    bad = tmp_path / "roles.yaml"
+    bad.write_text("words:\n  custody: 'prison'\ncustodian_named: '\\b{custodians}$'\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="no words named 'custodians'"):
+        _role_patterns(bad)

@@ -33,13 +33,19 @@ ROLES_FILE = PACKAGE_DATA / "lexicons" / "roles.yaml"
 
 
 def _role_patterns(path: Path = ROLES_FILE) -> dict[str, re.Pattern]:
-    """The patterns of `data/lexicons/roles.yaml`, compiled case-insensitive; `{custody}` filled in."""
+    """The patterns of `data/lexicons/roles.yaml`, compiled case-insensitive, each `{name}` of
+    `words` filled in."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    custody = data.pop("custody")
+    words = data.pop("words", None) or {}
     patterns = {}
     for name, pattern in data.items():
+        for word, group in words.items():
+            pattern = pattern.replace("{" + word + "}", group)
+        unknown = re.search(r"\{([a-z_]+)\}", pattern)
+        if unknown:
+            raise ValidationError(f"no words named {unknown.group(1)!r}", path=str(path), field=name, code="E210")
         try:
-            patterns[name] = re.compile(pattern.replace("{custody}", custody), re.I)
+            patterns[name] = re.compile(pattern, re.I)
         except re.error as error:
             raise ValidationError(f"bad pattern {pattern!r}: {error}", path=str(path), field=name,
                                   code="E210") from None
@@ -59,6 +65,8 @@ CUSTODIAN_AFTER = _ROLES["custodian_after"]
 CUSTODIAN_NAMED = _ROLES["custodian_named"]
 CUSTODY_OF_BEFORE = _ROLES["custody_of_before"]
 AFFILIATION_GAP = _ROLES["affiliation_gap"]
+AID_TARGET_AFTER = _ROLES["aid_target_after"]
+AID_TARGET_NAMED = _ROLES["aid_target_named"]
 COORDINATION = _ROLES["coordination"]
 LIST_GAP = _ROLES["list_gap"]
 
@@ -355,7 +363,7 @@ def sentence_text_between(sentence: Sentence, start: int, end: int) -> str:
 # --- who did what to whom ---------------------------------------------------------------------
 
 def _can_perpetrate(actor: Actor) -> bool:
-    return actor.kind not in VICTIM_KINDS
+    return actor.kind not in VICTIM_KINDS and actor.kind not in AID_KINDS  # aid agencies attack no one
 
 
 def _affiliated(mentions: list[ActorMention], sentence: Sentence, trigger: Trigger) -> list[ActorMention]:
@@ -403,6 +411,8 @@ def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tup
             continue  # on someone's side, not the other one
         if actor1_mention is not None and _coordinated(sentence, actor1_mention, mention):
             continue  # "Russian and Syrian jets": one side
+        if mention.actor.kind in AID_KINDS and not _aid_harmed(sentence, mention):
+            continue  # "UNICEF said", "called upon the UN": no side of the event
         if actor1 is not None and _same_side(mention.actor, actor1, registry):
             continue
         if mention.actor.kind == "civilian" and actor2 is not None:
@@ -418,6 +428,12 @@ def _custodian(sentence: Sentence, mention: ActorMention) -> bool:
     return bool(CUSTODIAN_NAMED.search(mention.text)
                 or CUSTODIAN_AFTER.match(sentence.text[mention.end - sentence.start:])
                 or CUSTODY_OF_BEFORE.search(sentence_text_before(sentence, mention.start, 20)))
+
+
+def _aid_harmed(sentence: Sentence, mention: ActorMention) -> bool:
+    """The agency's convoy, staff or building is named: "a UN convoy", "12 Red Crescent volunteers"."""
+    return bool(AID_TARGET_NAMED.search(mention.text)
+                or AID_TARGET_AFTER.match(sentence.text[mention.end - sentence.start:]))
 
 
 def _coordinated(sentence: Sentence, a: ActorMention, b: ActorMention) -> bool:
