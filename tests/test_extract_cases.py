@@ -83,6 +83,9 @@ CASES = [
     ("a place's possessive: Afrin’s",
      "On 3 May 2020, Turkish forces closed all of Afrin’s entrances after a car bomb.", "2020-05-10",
      {"admin1": "Aleppo", "location": "Afrin"}),
+    ("every place of an origin list is an origin",
+     "On 15 April 2017, a blast hit a convoy carrying residents from the towns of Fuaa and Kafraya at a transit "
+     "point west of Aleppo, killing 126.", "2017-04-16", {"admin1": "Aleppo", "location": "Aleppo"}),
     ("from entering a place is no origin",
      "Government forces prevented an aid convoy from entering Douma on Thursday.", "2016-05-14",
      {"sub_event_type": "Aid blocked", "admin1": "Rif Dimashq", "location": "Duma"}),

@@ -311,11 +311,15 @@ def event_places(sentence: Sentence) -> list[Place]:
 
 def _usable_places(sentence: Sentence) -> list[PlaceMention]:
     usable = []
+    origin: PlaceMention | None = None  # the last place read as an origin
     for mention in sentence.places:
         before = sentence_text_before(sentence, mention.start, 40)
-        if (ORIGIN_BEFORE.search(before) and not _is_span_of_route(sentence, mention)
-                and not DEPARTURE_BEFORE.search(sentence_text_before(sentence, mention.start, 80))):
+        listed = origin is not None and LIST_GAP.match(sentence_text_between(sentence, origin.end, mention.start))
+        if listed or (ORIGIN_BEFORE.search(before) and not _is_span_of_route(sentence, mention)
+                      and not DEPARTURE_BEFORE.search(sentence_text_before(sentence, mention.start, 80))):
+            origin = mention  # "from Fuaa and Kafraya": both are where someone comes from
             continue  # where someone comes from, not where it happened
+        origin = None
         if any(a.start <= mention.start and mention.end <= a.end for a in sentence.actors):
             continue  # part of an actor's name ("Deir ez-Zor Military Council")
         usable.append(mention)
