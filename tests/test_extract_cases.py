@@ -84,8 +84,9 @@ CASES = [
      "On 3 May 2020, Turkish forces closed all of Afrin’s entrances after a car bomb.", "2020-05-10",
      {"admin1": "Aleppo", "location": "Afrin"}),
     ("every place of an origin list is an origin",
-     "On 15 April 2017, a blast hit a convoy carrying residents from the towns of Fuaa and Kafraya at a transit "
-     "point west of Aleppo, killing 126.", "2017-04-16", {"admin1": "Aleppo", "location": "Aleppo"}),
+     "A suicide car bombing tore through buses carrying evacuees on Saturday, killing dozens of children. The "
+     "blast hit a convoy carrying residents from the towns of Fuaa and Kafraya as they waited at a transit point "
+     "west of Aleppo.", "2017-04-16", {"admin1": "Aleppo", "location": "Aleppo"}),
     ("from entering a place is no origin",
      "Government forces prevented an aid convoy from entering Douma on Thursday.", "2016-05-14",
      {"sub_event_type": "Aid blocked", "admin1": "Rif Dimashq", "location": "Duma"}),
