@@ -56,6 +56,9 @@ CASES = [
     ("rioting in protest: rioters, a violent demonstration",
      "On 6 May 2020, rioters burned tires and blocked roads in Sweida city in protest of rising prices.",
      "2020-05-10", {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Syria)"}),
+    ("a protest whose next sentence tells of rioting was a violent demonstration",
+     "On 7 May 2020, a demonstration took place in Dar'a city against an arrest. Rioters blocked the road and set "
+     "rubber tires on fire.", "2020-05-10", {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Syria)"}),
     ("territory handed over: who gave it, who took it",
      "On 7 May 2020, QSD handed over 3 villages near Manbij to regime forces under a Russian-brokered deal.",
      "2020-05-10", {"sub_event_type": "Non-violent transfer of territory", "actor1": "SDF: Syrian Democratic Forces",

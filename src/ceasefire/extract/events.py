@@ -174,6 +174,7 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
             continue
         if not new:  # an elaboration of the event before
             _elaborate(drafts[-1], sentence)
+            _protest_turned(drafts[-1], sentence, context)
         drafts.extend(new)
         if perpetrators:
             recent_actor = perpetrators[0].actor
@@ -294,6 +295,16 @@ def _elaborate(draft: Draft, sentence: Sentence) -> None:
     counts = [c.count for c in killed if c.count is not None]
     if counts and (draft.fatalities is None or draft.fatalities == 0 or max(counts) > draft.fatalities):
         draft.fatalities = max(counts)
+
+
+def _protest_turned(draft: Draft, sentence: Sentence, context: ReportContext) -> None:
+    """A protest whose next sentence tells of rioting ("Rioters blocked the road and set tires on
+    fire") was a violent demonstration."""
+    if SUB_EVENT_TYPES[draft.sub] != "Protests":
+        return
+    if context.lexicon.protest_outcome(sentence.text, sentence.folded) == "Violent demonstration":
+        draft.sub = "Violent demonstration"
+        draft.actor1 = context.registry.get("rioters") or draft.actor1
 
 
 def _same_place(a: Place, b: Place) -> bool:
