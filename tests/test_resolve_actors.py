@@ -31,6 +31,7 @@ def ids(registry, text):
     ("militants attacked army positions and an army checkpoint", ["syria-opposition", "syria-government",
                                                                  "syria-government"]),
     ("Turkish army positions near the Army of Conquest", ["turkey", "syria-opposition"]),
+    ("an inter-agency convoy was stopped after the authorities refused", ["united-nations", "syria-government"]),
     ("IRGC advisers and Hezbollah", ["iran", "hezbollah"]),
     ("a WFP convoy and OCHA staff", ["united-nations", "united-nations"]),
     ("the Syrian Arab Red Crescent and the ICRC", ["sarc", "icrc"]),
