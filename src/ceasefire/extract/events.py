@@ -221,7 +221,8 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         if previous is None or previous.day is None or previous.precision != "day":
             own_date = None  # "the next day" after nothing dated to the day
         else:
-            own_date = DateMention(previous.day + timedelta(days=own_date.after), "day", own_date.start, own_date.end)
+            own_date = DateMention(previous.day + timedelta(days=own_date.after), "day", own_date.start,
+                                   own_date.end)
     if previous is not None and (context.lexicon.continues(sentence.text, sentence.folded)
                                  or _elaborates(sentence, places, own_date, previous, trigger)):
         return []
@@ -392,7 +393,8 @@ def _affiliated(mentions: list[ActorMention], sentence: Sentence, trigger: Trigg
             continue
         group = mentions[k + 1] if k + 1 < len(mentions) else None
         if (mention.actor.kind == "unidentified" and group is not None and group.actor.kind in ARMED_KINDS
-                and group.end <= trigger.start and AFFILIATION_GAP.match(sentence_text_between(sentence, mention.end, group.start))):
+                and group.end <= trigger.start
+                and AFFILIATION_GAP.match(sentence_text_between(sentence, mention.end, group.start))):
             mention, taken = ActorMention(group.actor, mention.text, mention.start, mention.end), k + 1
         named.append(mention)
     return named

@@ -43,8 +43,8 @@ NEIGHBOURHOOD_BEFORE = Folded(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of
 QUALIFIER_GAP = re.compile(r"^\s*,\s*$")  # "Jasim, Dar'a": a town, then its governorate
 # Between a place and the governorate that locates it: "Zara, in the central province of Hama", not
 # "left Moadamiyeh for Idlib".
-REGION_GAP = re.compile(r"^\s*,?\s*(?:(?:in|of|within)\s+)?(?:the\s+)?(?:(?!(?:for|to|towards|from|and|or)\b)[\w'-]+\s+){0,6}$",
-                        re.I)
+REGION_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:in|of|within)\s+)?(?:the\s+)?(?:(?!(?:for|to|towards|from|and|or)\b)[\w'-]+\s+){0,6}$", re.I)
 # Words after which a capitalised name is looked up in the index even when spelled otherwise
 # ("in Quamishli", "shelled Ein Issa"); the country's possessive is added per country ("Syria's").
 NAME_LEADS = ("in", "at", "near", "of", "outside", "around", "on", "to", "shelled", "struck", "hit", "bombed",
