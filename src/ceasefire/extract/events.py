@@ -511,9 +511,9 @@ def _default_actors(sub: str, actor1: Actor | None, actor2: Actor | None, senten
     if actor2 is not None and actor2.label_only:
         actor2 = registry.get("unidentified") or actor2
     if actor1 is None and event_type in VIOLENT_TYPES:
-        actor1 = registry.wielder(sentence.text)
-    if actor1 is None and event_type in VIOLENT_TYPES:
-        if recent_actor is not None and sub == "Air/drone strike" and recent_actor.kind in ARMED_KINDS:
+        if (wielder := registry.wielder(sentence.text)) is not None:  # a weapon only one party uses
+            actor1 = wielder
+        elif recent_actor is not None and sub == "Air/drone strike" and recent_actor.kind in ARMED_KINDS:
             actor1 = recent_actor
         else:
             actor1 = registry.get("unidentified")
