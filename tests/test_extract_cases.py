@@ -130,13 +130,13 @@ def test_extract_days_months_and_countries_are_never_places():
 
 def test_extract_role_patterns_are_data_and_a_bad_one_is_named(tmp_path):
     from ceasefire.errors import ValidationError
-    from ceasefire.extract.events import ROLES_FILE, _role_patterns
+    from ceasefire.extract.lexicon import ROLES_FILE, load_role_patterns
 
-    assert _role_patterns(ROLES_FILE)["custodian_named"].search("regime prisons")
+    assert load_role_patterns(ROLES_FILE)["custodian_named"].search("regime prisons")
     bad = tmp_path / "roles.yaml"
     bad.write_text("words:\n  custody: 'prison'\nby_before: '\\bby (?:the'\n", encoding="utf-8")
     with pytest.raises(ValidationError, match="bad pattern") as caught:
-        _role_patterns(bad)
+        load_role_patterns(bad)
     assert (caught.value.field, caught.value.path) == ("by_before", str(bad))
 
 
@@ -150,9 +150,9 @@ def test_extract_the_following_day_is_dated_from_the_event_before():
 
 def test_extract_role_pattern_naming_unknown_words_is_refused(tmp_path):
     from ceasefire.errors import ValidationError
-    from ceasefire.extract.events import _role_patterns
+    from ceasefire.extract.lexicon import load_role_patterns
 
     bad = tmp_path / "roles.yaml"
     bad.write_text("words:\n  custody: 'prison'\ncustodian_named: '\\b{custodians}$'\n", encoding="utf-8")
     with pytest.raises(ValidationError, match="no words named 'custodians'"):
-        _role_patterns(bad)
+        load_role_patterns(bad)

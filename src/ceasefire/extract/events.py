@@ -10,14 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Callable
 
-import yaml
-
-from ceasefire.config import PACKAGE_DATA
-from ceasefire.errors import ValidationError
-from ceasefire.extract.lexicon import Lexicon, Trigger
+from ceasefire.extract.lexicon import Lexicon, Trigger, load_role_patterns
 from ceasefire.resolve.patterns import fold
 from ceasefire.model import SUB_EVENT_TYPES, Event
 from ceasefire.resolve.actors import Actor, ActorMention, ActorRegistry
@@ -29,30 +24,7 @@ VICTIM_KINDS = {"civilian", "protester"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 AID_KINDS = {"international"}  # who delivers aid; who blocks it is an armed actor
 OBSTRUCTIONS = {"Aid blocked", "Siege"}
-ROLES_FILE = PACKAGE_DATA / "lexicons" / "roles.yaml"
-
-
-def _role_patterns(path: Path = ROLES_FILE) -> dict[str, re.Pattern]:
-    """The patterns of `data/lexicons/roles.yaml`, compiled case-insensitive, each `{name}` of
-    `words` filled in."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    words = data.pop("words", None) or {}
-    patterns = {}
-    for name, pattern in data.items():
-        for word, group in words.items():
-            pattern = pattern.replace("{" + word + "}", group)
-        unknown = re.search(r"\{([a-z_]+)\}", pattern)
-        if unknown:
-            raise ValidationError(f"no words named {unknown.group(1)!r}", path=str(path), field=name, code="E210")
-        try:
-            patterns[name] = re.compile(pattern, re.I)
-        except re.error as error:
-            raise ValidationError(f"bad pattern {pattern!r}: {error}", path=str(path), field=name,
-                                  code="E210") from None
-    return patterns
-
-
-_ROLES = _role_patterns()
+_ROLES = load_role_patterns()
 COMBATANT_WORDS = _ROLES["combatant_words"]
 CIVILIAN_WORDS = _ROLES["civilian_words"]
 VICTIM_OBJECT = _ROLES["victim_object"]

@@ -14,6 +14,7 @@ from ceasefire.resolve.patterns import ASCII_LOWER, UNFOLDED, Folded, WordsPatte
 from ceasefire.model import SUB_EVENT_TYPES
 
 TRIGGERS_FILE = PACKAGE_DATA / "lexicons" / "triggers.yaml"
+ROLES_FILE = PACKAGE_DATA / "lexicons" / "roles.yaml"
 ROLES = {"kill", "arrest", "territory"}  # sub-types settled in code from who does what to whom
 
 
@@ -194,3 +195,23 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
         aggregate_deaths=int(data.get("aggregate_deaths", 1000)),
         claims=_compile("|".join(f"(?:{p})" for p in data.get("claims") or ["(?!)"]), path, "claims"),
     )
+
+
+def load_role_patterns(path: Path = ROLES_FILE) -> dict[str, re.Pattern]:
+    """The patterns of `data/lexicons/roles.yaml`, compiled case-insensitive, each `{name}` of
+    `words` filled in."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = data.pop("words", None) or {}
+    patterns = {}
+    for name, pattern in data.items():
+        for word, group in words.items():
+            pattern = pattern.replace("{" + word + "}", group)
+        unknown = re.search(r"\{([a-z_]+)\}", pattern)
+        if unknown:
+            raise ValidationError(f"no words named {unknown.group(1)!r}", path=str(path), field=name, code="E210")
+        try:
+            patterns[name] = re.compile(pattern, re.I)
+        except re.error as error:
+            raise ValidationError(f"bad pattern {pattern!r}: {error}", path=str(path), field=name,
+                                  code="E210") from None
+    return patterns
