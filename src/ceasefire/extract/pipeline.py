@@ -52,7 +52,6 @@ NAME_LEADS = ("in", "at", "near", "of", "outside", "around", "on", "to", "shelle
               "entered", "besieged")
 
 
-@lru_cache(maxsize=None)
 def proper_name_pattern(country_name: str) -> re.Pattern:
     leads = "|".join((*NAME_LEADS, rf"{re.escape(country_name)}'?s"))
     return re.compile(rf"\b(?:{leads})\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?({_ARTICLE}?[A-Z][a-z'’]+"
@@ -132,6 +131,7 @@ class Extractor:
         self.lexicon = load_lexicon()
         pack = load_country_pack(self.country)
         self.country_name = pack.name if pack else self.country
+        self.proper_name = proper_name_pattern(self.country_name)
 
     def events(self, reports: Iterable[Report]) -> Iterator[tuple[Report, list[Event]]]:
         reports = list(reports)
@@ -222,7 +222,7 @@ class Extractor:
         text, offset, stop = sentence.text, sentence.start, sentence.end
         found = [(start - offset, end - offset, surface) for start, end, surface in names.places
                  if offset <= start and end <= stop]
-        for match in proper_name_pattern(self.country_name).finditer(text):
+        for match in self.proper_name.finditer(text):
             start, end = match.span(1)
             name = match.group(1)
             if name.lower() in not_places() or any(s < end and start < e for s, e, _ in found):
