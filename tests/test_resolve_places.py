@@ -224,3 +224,11 @@ def test_places_a_site_lies_in_the_town_its_leading_words_name(syria):
 def test_places_compound_names_do_not_fall_back_on_their_last_word(syria):
     place = syria.resolve("Kafr Sousa", "A car bomb exploded in Kafr Sousa, in Damascus.")
     assert place.admin1 == "Damascus" and place.geo_precision == 3
+
+
+def test_places_a_repeated_name_is_read_where_it_stands(syria):
+    text = "Clashes in Homs province, then a car bomb in the city of Homs."
+    first, second = text.index("Homs"), text.rindex("Homs")
+    assert syria.resolve("Homs", context=text, at=first).kind == "admin1"
+    assert syria.resolve("Homs", context=text, at=second).kind == "city"
+    assert syria.resolve("Homs", context=text, at=0).kind == "admin1"  # not there: its first occurrence

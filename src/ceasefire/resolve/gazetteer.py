@@ -520,8 +520,9 @@ class Gazetteer:
         places = self.lookup(key_or_name)[1]
         return sorted(places, key=lambda p: (p.kind != "admin1", -(p.population or 0)))
 
-    def resolve(self, mention: str, context: str = "", near_admin1: str | None = None) -> Place | None:
-        return resolve_place(self, mention, context, near_admin1)
+    def resolve(self, mention: str, context: str = "", near_admin1: str | None = None,
+                at: int | None = None) -> Place | None:
+        return resolve_place(self, mention, context, near_admin1, at)
 
     # governorates
 

@@ -162,17 +162,19 @@ _AFTER_RE = Folded(r"^(?:'s)?\s+(?:" + "|".join(f"(?P<a{i}>{p})" for i, (p, _) i
 PRECISION = {"city": 1, "province": 3, "rural": 2, "part": 2, "near": 2, None: 1}
 
 
-def mention_cue(mention: str, context: str, whole: bool = False) -> tuple[str, str | None, int]:
+def mention_cue(mention: str, context: str, whole: bool = False, at: int | None = None
+                ) -> tuple[str, str | None, int]:
     """(core name, cue, where the core name starts in context or -1).
 
     The cue says how the name is used: 'city', 'province', 'rural', 'part' (northern X) or 'near',
     read first from words inside the mention ("rural Idlib", "Aleppo city"), then from the words
     around it in the context. With `whole`, the mention is a name as it stands ("rural Damascus").
+    `at`: where the mention starts in context, when known (else its first occurrence is taken).
     """
     core, cue = (mention.strip(), None) if whole else _strip_cue_words(mention.strip())
     position = -1
     if context:
-        outer = _find(context, mention.strip())
+        outer = at if at is not None else _find(context, mention.strip())
         position = outer + mention.strip().find(core) if outer >= 0 else _find(context, core)
     if cue is None and position >= 0:
         before = _BEFORE_RE.search(context[max(0, position - 60):position])
@@ -233,15 +235,19 @@ def _is_word(char: str) -> bool:
 
 # --- resolution --------------------------------------------------------------------------------
 
-def resolve(gazetteer: "Gazetteer", mention: str, context: str = "", near_admin1: str | None = None) -> Place | None:
-    """The place a mention names, read with its sentence; None when nothing fits."""
+def resolve(gazetteer: "Gazetteer", mention: str, context: str = "", near_admin1: str | None = None,
+            at: int | None = None) -> Place | None:
+    """The place a mention names, read with its sentence (`at`: where it stands there, if known);
+    None when nothing fits."""
+    if at is not None and context[at:at + len(mention.strip())] != mention.strip():
+        at = None
     mention = re.sub(r"['’]s$", "", mention.strip())  # "Idlib's countryside" arrives as "Idlib's"
-    core, cue, position = mention_cue(mention, context)
+    core, cue, position = mention_cue(mention, context, at=at)
     if core != mention.strip() and gazetteer.lookup(mention)[0] == "exact":
         # a name that merely looks like cue words around another ("rural Damascus" is Rif Dimashq)
         region = gazetteer.admin1_exact(mention)
         if region is None or region != gazetteer.admin1(core):
-            core, cue, position = mention_cue(mention, context, whole=True)
+            core, cue, position = mention_cue(mention, context, whole=True, at=at)
     if not name_key(core):
         return None
     # "rural Damascus" said as "Damascus" + "countryside" is a governorate of its own
