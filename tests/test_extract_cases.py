@@ -105,6 +105,23 @@ CASES = [
     ("a governorate after a town and a comma only locates it",
      "On 4 May 2020, regime forces arrested 3 young men at a checkpoint in Jasim, Dar'a.", "2020-05-10",
      {"admin1": "Daraa", "location": "Jasim"}),
+    ("a village the index lacks is named, located by the governorate after it",
+     "On 3 May 2020, regime forces shelled the outskirts of Tell Qarmuz in the southern countryside of Idleb.",
+     "2020-05-10", {"admin1": "Idlib", "location": "Tell Qarmuz", "geo_precision": 3}),
+    ("an unknown village with its place word and governorate",
+     "On 3 May 2020, a landmine exploded in Ein Marzouq village in Hama countryside, killing a shepherd.",
+     "2020-05-10", {"admin1": "Hama", "location": "Ein Marzouq", "fatalities": 1}),
+    ("an unknown name no governorate locates is no place",
+     "On 3 May 2020, regime forces shelled Tell Qarmuz.", "2020-05-10", {"location": None, "admin1": None}),
+    ("capitals of a title-case headline are no names",
+     "Five Civilians Killed in Terrorist Rocket Attacks in Aleppo.", "2016-07-07",
+     {"location": "Aleppo", "admin1": "Aleppo"}),
+    ("a group's name before a governorate is no place",
+     "On 3 May 2020, clashes erupted in Jaysh al-Islam positions in Idleb.", "2020-05-10",
+     {"location": "Idlib", "admin1": "Idlib"}),
+    ("reporting verbs are no tally",
+     "Activists have reported that regime shelling killed five civilians in Saraqib on Monday.", "2020-05-06",
+     {"location": "Saraqib", "fatalities": 5}),
 ]
 
 
@@ -156,3 +173,14 @@ def test_extract_role_pattern_naming_unknown_words_is_refused(tmp_path):
     bad.write_text("words:\n  custody: 'prison'\ncustodian_named: '\\b{custodians}$'\n", encoding="utf-8")
     with pytest.raises(ValidationError, match="no words named 'custodians'"):
         load_role_patterns(bad)
+
+
+def test_extract_governorates_listed_with_a_city_are_their_cities():
+    text = "On Monday, terrorists fired rocket shells on neighbourhoods in Aleppo, Hama and Damascus, killing five."
+    events = extract(text, published="2016-11-25", report_id="r1")
+    assert [(e.location, e.admin1, e.geo_precision) for e in events] == [
+        ("Aleppo", "Aleppo", 1), ("Hama", "Hama", 1), ("Damascus", "Damascus", 1)]
+
+
+def test_extract_a_running_tally_is_no_event():
+    assert extract("The Observatory has documented 400 civilians killed in Idlib.", published="2016-11-25") == []

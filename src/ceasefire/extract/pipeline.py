@@ -50,6 +50,17 @@ REGION_GAP = re.compile(
 NAME_LEADS = ("in", "at", "near", "of", "outside", "around", "on", "to", "shelled", "struck", "hit", "bombed",
               "bombarded", "pounded", "stormed", "raided", "captured", "recaptured", "retook", "seized",
               "entered", "besieged")
+# A name the index does not know at all is a place only when these frame it: a place word or a
+# place preposition before it, and the governorate that locates it right after ("shelled the
+# outskirts of Nayrab in Idleb", "in the village of Taara in the western countryside of As-Sweida").
+UNLISTED_BEFORE = Folded(
+    r"(?:\b(?:in|at|near|outside|around)|\b(?:village|town|city|area|outskirts|vicinity|countryside|"
+    r"neighbou?rhood|camp|district)\s+of|\b(?:shelled|struck|bombed|bombarded|pounded|stormed|raided))"
+    r"\s+(?:the\s+)?$")
+UNLISTED_GAP = re.compile(
+    r"^(?:\s+(?:town|village|city|area|front|frontline|camp|desert|outskirts|countryside))?"
+    r"(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?(?:(?:(?:north|south|east|west)(?:ern)?[- ]?){1,2}\s+)?"
+    r"(?:(?:countryside|province|governorate|outskirts)\s+of\s+)?)$", re.I)
 
 
 def proper_name_pattern(country_name: str) -> re.Pattern:
@@ -229,6 +240,8 @@ class Extractor:
                 continue
             if self.gazetteer.lookup(name)[1]:  # known to the index under some spelling
                 found.append((start, end, name))
+            elif self._unlisted_place(sentence, start, end, names):
+                found.append((start, end, name))  # located by its governorate (precision 3)
         if not found:
             return []
         found.sort()
@@ -238,10 +251,10 @@ class Extractor:
         mentions = []
         for start, end, surface in found:
             near = next((region for s, e, region, _ in regions if not (s <= start < e)), None)
-            place = self.gazetteer.resolve(surface, context=text, near_admin1=near)
+            place = self.gazetteer.resolve(surface, context=text, near_admin1=near, at=start)
             if near is None and hint and (place is None or place.admin1 != hint):
                 # the report's governorate picks between homonyms; it does not invent places
-                local = self.gazetteer.resolve(surface, context=text, near_admin1=hint)
+                local = self.gazetteer.resolve(surface, context=text, near_admin1=hint, at=start)
                 if local is not None and local.admin1 == hint and not _located_by_region_only(local):
                     place = local
             if place is None or not place.admin1:
@@ -255,25 +268,41 @@ class Extractor:
             mentions.append(PlaceMention(surface, offset + start, offset + end, place))
         return self._cities_in_lists(mentions, text, offset)
 
+    def _unlisted_place(self, sentence: Sentence, start: int, end: int, names: "_Names") -> bool:
+        """Is the unknown name at start:end of the sentence framed as a place, in a governorate
+        named right after it, and no actor's name?"""
+        text, offset = sentence.text, sentence.start
+        if not UNLISTED_BEFORE.search(text[max(0, start - 40):start]) or _headline(text):
+            return False
+        if self.lexicon.triggers(text[start:end], None, 0):
+            return False  # "in Terrorist Rocket Attacks in Aleppo": words of the event, not a name
+        if any(a.start < offset + end and offset + start < a.end for a in sentence.actors):
+            return False
+        return any(UNLISTED_GAP.match(text[end:s - offset]) for s, _, _, _ in names.regions
+                   if offset + end <= s < sentence.end)
+
     def _cities_in_lists(self, mentions: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
-        """In "car bombs in Tartus and Jableh" a governorate's name listed with towns is its city;
-        in "in Jasim, Dar'a" it only says where the town is."""
+        """In "car bombs in Tartus and Jableh" (or "in Aleppo, Hama and Damascus") a governorate's
+        name listed with towns is its city; in "in Jasim, Dar'a" it only says where the town is."""
+        lists: list[list[PlaceMention]] = []
         for i, mention in enumerate(mentions):
-            if mention.place.kind != "admin1":
-                continue
-            town = mentions[i - 1] if i else None
-            if (town is not None and town.place.admin1 == mention.place.admin1
-                    and QUALIFIER_GAP.match(text[town.end - offset:mention.start - offset])):
-                continue
-            neighbours = [m for m in (mentions[i - 1] if i else None, mentions[i + 1] if i + 1 < len(mentions) else None)
-                          if m is not None and m.place.kind not in ("admin1", "country")]
-            for other in neighbours:
-                a, b = sorted((mention, other), key=lambda m: m.start)
-                if LIST_GAP.match(text[a.end - offset:b.start - offset]):
-                    city = self._city_of({mention.place.admin1}, None)
-                    if city is not None:
-                        mention.place = city
-                    break
+            before = mentions[i - 1] if i else None
+            if before is not None and LIST_GAP.match(text[before.end - offset:mention.start - offset]):
+                lists[-1].append(mention)
+            else:
+                lists.append([mention])
+        for listed in lists:
+            if all(m.place.kind in ("admin1", "country") for m in listed):
+                continue  # "in Idlib and Hama provinces"
+            for i, mention in enumerate(listed):
+                town = listed[i - 1] if i else None
+                if mention.place.kind != "admin1" or (
+                        town is not None and town.place.admin1 == mention.place.admin1
+                        and QUALIFIER_GAP.match(text[town.end - offset:mention.start - offset])):
+                    continue
+                city = self._city_of({mention.place.admin1}, None)
+                if city is not None:
+                    mention.place = city
         return mentions
 
     def _city_of(self, named: set[str], hint: str | None) -> Place | None:
@@ -290,6 +319,13 @@ class Extractor:
         return Place(name=name, admin1=region, admin2=None, country=self.country,
                      latitude=area.latitude if area else None, longitude=area.longitude if area else None,
                      kind="site", population=None, geonameid=None, geo_precision=2)
+
+
+def _headline(text: str) -> bool:
+    """A sentence in title case ("Five Civilians Killed in Terrorist Rocket Attacks in Aleppo"),
+    where capitals do not mark names."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
 
 
 def _located_by_region_only(place: Place) -> bool:
