@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import re
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
@@ -51,15 +51,15 @@ NAME_LEADS = ("in", "at", "near", "of", "outside", "around", "on", "to", "shelle
               "bombarded", "pounded", "stormed", "raided", "captured", "recaptured", "retook", "seized",
               "entered", "besieged")
 # A name the index does not know at all is a place only when these frame it: a place word or a
-# place preposition before it, and the governorate that locates it right after ("shelled the
-# outskirts of Nayrab in Idleb", "in the village of Taara in the western countryside of As-Sweida").
+# place preposition before it, and a known place that locates it right after ("shelled the
+# outskirts of Nayrab in Idleb", "the village of Taara in the western countryside of As-Sweida").
 UNLISTED_BEFORE = Folded(
-    r"(?:\b(?:in|at|near|outside|around)|\b(?:village|town|city|area|outskirts|vicinity|countryside|"
+    r"(?:\b(?:in|at|near|outside|around|on)|\b(?:village|town|city|area|outskirts|vicinity|countryside|"
     r"neighbou?rhood|camp|district)\s+of|\b(?:shelled|struck|bombed|bombarded|pounded|stormed|raided))"
     r"\s+(?:the\s+)?$")
 UNLISTED_GAP = re.compile(
     r"^(?:\s+(?:town|village|city|area|front|frontline|camp|desert|outskirts|countryside))?"
-    r"(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?(?:(?:(?:north|south|east|west)(?:ern)?[- ]?){1,2}\s+)?"
+    r"(?:\s*,\s*|\s+(?:(?:north|south|east|west)\w*\s+)?(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?(?:-(?:north|south|east|west)(?:ern)?)?\s+)?"
     r"(?:(?:countryside|province|governorate|outskirts)\s+of\s+)?)$", re.I)
 
 
@@ -228,20 +228,24 @@ class Extractor:
         return sentence
 
     def _places(self, sentence: Sentence, hint: str | None, names: "_Names") -> list[PlaceMention]:
-        """Gazetteer names in the sentence, plus capitalised names after a preposition that the
-        gazetteer knows under another spelling ("in Quamishli", "in the regime's Sidnaya prison")."""
+        """Gazetteer names in the sentence, plus capitalised names after a preposition: those the
+        gazetteer knows under another spelling ("in Quamishli", "in the regime's Sidnaya prison"),
+        and those it lacks, when a known place right after locates them ("the village of Ftireh in
+        Jabal al-Zawiya", "Tell Qarmuz in the countryside of Idleb")."""
         text, offset, stop = sentence.text, sentence.start, sentence.end
         found = [(start - offset, end - offset, surface) for start, end, surface in names.places
                  if offset <= start and end <= stop]
+        unlisted = []
         for match in self.proper_name.finditer(text):
             start, end = match.span(1)
-            name = match.group(1)
-            if name.lower() in not_places() or any(s < end and start < e for s, e, _ in found):
+            name = _without_trailing(match.group(1), not_places())  # "al-Malaah Northwest"
+            end = start + len(name)
+            if not name or name.lower() in not_places() or any(s < end and start < e for s, e, _ in found):
                 continue
             if self.gazetteer.lookup(name)[1]:  # known to the index under some spelling
                 found.append((start, end, name))
-            elif self._unlisted_place(sentence, start, end, names):
-                found.append((start, end, name))  # located by its governorate (precision 3)
+            elif self._framed_as_place(sentence, start, end):
+                unlisted.append((start, end, name))
         if not found:
             return []
         found.sort()
@@ -266,20 +270,35 @@ class Extractor:
                 # a quarter of the city the report is about: ACLED codes it at the city
                 place = self._city_of(named, hint) or place
             mentions.append(PlaceMention(surface, offset + start, offset + end, place))
-        return self._cities_in_lists(mentions, text, offset)
+        return self._cities_in_lists(self._located_unlisted(mentions, unlisted, text, offset), text, offset)
 
-    def _unlisted_place(self, sentence: Sentence, start: int, end: int, names: "_Names") -> bool:
-        """Is the unknown name at start:end of the sentence framed as a place, in a governorate
-        named right after it, and no actor's name?"""
+    def _framed_as_place(self, sentence: Sentence, start: int, end: int) -> bool:
+        """Is the unknown name at start:end of the sentence said as a place ("in X", "the village
+        of X", "shelled X"), and neither an actor's name nor words of the event?"""
         text, offset = sentence.text, sentence.start
-        if not UNLISTED_BEFORE.search(text[max(0, start - 40):start]) or _headline(text):
+        if not UNLISTED_BEFORE.search(text[max(0, start - 40):start]) or _headline(sentence):
             return False
         if self.lexicon.triggers(text[start:end], None, 0):
             return False  # "in Terrorist Rocket Attacks in Aleppo": words of the event, not a name
-        if any(a.start < offset + end and offset + start < a.end for a in sentence.actors):
-            return False
-        return any(UNLISTED_GAP.match(text[end:s - offset]) for s, _, _, _ in names.regions
-                   if offset + end <= s < sentence.end)
+        return not any(a.start < offset + end and offset + start < a.end for a in sentence.actors)
+
+    def _located_unlisted(self, mentions: list[PlaceMention], unlisted: list[tuple[int, int, str]], text: str,
+                          offset: int) -> list[PlaceMention]:
+        """Each unknown name that a known place right after it locates, placed there: at its
+        point (precision 2) for a town or area, which then only locates it; at the governorate's
+        (precision 3) for a governorate."""
+        for start, end, name in unlisted:
+            anchor = next((m for m in mentions if m.start - offset >= end
+                           and UNLISTED_GAP.match(text[end:m.start - offset])), None)
+            if anchor is None:
+                continue
+            region = anchor.place.kind in ("admin1", "country")
+            place = replace(anchor.place, name=name, kind="site", population=None, geonameid=None,
+                            geo_precision=3 if region else 2)
+            if not region:
+                mentions.remove(anchor)
+            mentions.append(PlaceMention(name, offset + start, offset + end, place))
+        return sorted(mentions, key=lambda m: m.start)
 
     def _cities_in_lists(self, mentions: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
         """In "car bombs in Tartus and Jableh" (or "in Aleppo, Hama and Damascus") a governorate's
@@ -321,11 +340,21 @@ class Extractor:
                      kind="site", population=None, geonameid=None, geo_precision=2)
 
 
-def _headline(text: str) -> bool:
+def _without_trailing(name: str, words: frozenset[str]) -> str:
+    """The name without the listed words at its end."""
+    parts = name.split(" ")
+    while parts and parts[-1].lower() in words:
+        parts.pop()
+    return " ".join(parts)
+
+
+def _headline(sentence: Sentence) -> bool:
     """A sentence in title case ("Five Civilians Killed in Terrorist Rocket Attacks in Aleppo"),
-    where capitals do not mark names."""
-    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) > 0.6 * len(words)
+    where capitals do not mark names: its event words are capitalised too."""
+    if not any(t.text[:1].isupper() and t.start > sentence.start for t in sentence.triggers):
+        return False
+    words = [w for w in sentence.text.split() if w[:1].isalpha() and len(w) > 3]
+    return sum(w[:1].isupper() for w in words) > 0.5 * len(words)
 
 
 def _located_by_region_only(place: Place) -> bool:
