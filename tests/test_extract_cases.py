@@ -39,7 +39,7 @@ CASES = [
      {"actor1": SYRIA, "actor2": CIVILIANS}),
     ("accompanied by: an associate, not the perpetrator",
      "On 4 May 2020, regime security forces, accompanied by Russian forces, arrested four managers in Aleppo city.",
-     "2020-05-10", {"sub_event_type": "Arrests", "actor1": SYRIA, "actor2": None}),
+     "2020-05-10", {"sub_event_type": "Arrests", "actor1": SYRIA, "actor2": CIVILIANS}),
     ("supported by: an associate, not the opponent",
      "On 28 April 2020, clashes took place between regime forces supported by QSD and Turkish forces near "
      "Tal Tamr in Al-Hasakeh countryside.", "2020-05-10",
@@ -105,6 +105,16 @@ CASES = [
     ("a governorate after a town and a comma only locates it",
      "On 4 May 2020, regime forces arrested 3 young men at a checkpoint in Jasim, Dar'a.", "2020-05-10",
      {"admin1": "Daraa", "location": "Jasim"}),
+    ("those arrested are civilians unless a group is named",
+     "On 3 May 2020, regime security forces arrested 28 technicians of a telecom company in Damascus.",
+     "2020-05-10", {"sub_event_type": "Arrests", "actor1": SYRIA, "actor2": CIVILIANS}),
+    ("an accusation names no side",
+     "On 5 May 2020, regime security forces arrested five young men in Jasim on charges of belonging to "
+     "the FSA.", "2020-05-10", {"sub_event_type": "Arrests", "actor1": SYRIA, "actor2": CIVILIANS}),
+    ("whose vehicle a bomb hit is the target",
+     "On 6 May 2020, an IED planted by an unknown armed group exploded in a Turkish military vehicle near "
+     "Afrin.", "2020-05-10", {"actor1": "Unidentified Armed Group (Syria)",
+                              "actor2": "Military Forces of Turkey (2002-)"}),
     ("a village the index lacks is named, located by the governorate after it",
      "On 3 May 2020, regime forces shelled the outskirts of Tell Qarmuz in the southern countryside of Idleb.",
      "2020-05-10", {"admin1": "Idlib", "location": "Tell Qarmuz", "geo_precision": 3}),

@@ -36,6 +36,7 @@ def ids(registry, text):
     ("a WFP convoy and OCHA staff", ["united-nations", "united-nations"]),
     ("the Syrian Arab Red Crescent and the ICRC", ["sarc", "icrc"]),
     ("the NDF and the 4th Armoured Division", ["syria-ndf", "syria-4th-division"]),
+    ("a QDW patrol and a JWS checkpoint", ["syria-ndf", "turkish-backed-groups"]),
 ])
 def test_resolve_actors_aliases(registry, text, expected):
     assert ids(registry, text) == expected
@@ -48,6 +49,9 @@ def test_resolve_actors_aliases(registry, text, expected):
     ("regime helicopters dropped barrel bombs", "syria-government"),
     ("Israeli jets struck", "israel"),
     ("Turkish artillery shelled", "turkey"),
+    ("an IED exploded in a Turkish military vehicle", "turkey"),
+    ("a regime bulldozer was destroyed", "syria-government"),
+    ("drones targeted a Russian base", "russia"),
 ])
 def test_resolve_actors_adjective_with_military_noun(registry, text, expected):
     found = registry.find(text)

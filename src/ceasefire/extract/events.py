@@ -32,6 +32,7 @@ ORIGIN_BEFORE = _ROLES["origin_before"]
 DEPARTURE_BEFORE = _ROLES["departure_before"]
 BY_BEFORE = _ROLES["by_before"]
 ASSOCIATE_BEFORE = _ROLES["associate_before"]
+PRETEXT_BEFORE = _ROLES["pretext_before"]
 TARGET_BEFORE = _ROLES["target_before"]
 CUSTODIAN_AFTER = _ROLES["custodian_after"]
 CUSTODIAN_NAMED = _ROLES["custodian_named"]
@@ -373,7 +374,8 @@ def _affiliated(mentions: list[ActorMention], sentence: Sentence, trigger: Trigg
 
 
 def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tuple[Actor | None, Actor | None]:
-    mentions = _affiliated(sentence.actors, sentence, trigger)
+    mentions = [m for m in _affiliated(sentence.actors, sentence, trigger)
+                if not PRETEXT_BEFORE.search(sentence_text_before(sentence, m.start, 60))]
     armed = [m for m in mentions if _can_perpetrate(m.actor)]
     by = [m for m in armed if BY_BEFORE.search(sentence_text_before(sentence, m.start, 30))]
     if not by and trigger.sub == "kill":
@@ -489,8 +491,8 @@ def _default_actors(sub: str, actor1: Actor | None, actor2: Actor | None, senten
             actor1 = recent_actor
         else:
             actor1 = registry.get("unidentified")
-    if event_type == "Violence against civilians" and actor2 is None:
-        actor2 = registry.get("civilians")
+    if actor2 is None and (event_type == "Violence against civilians" or sub == "Arrests"):
+        actor2 = registry.get("civilians")  # ACLED: those arrested are civilians unless a group is named
     if actor2 is None and event_type == "Explosions/Remote violence" and CIVILIAN_WORDS.search(sentence.text) \
             and any(c.kind == "killed" for c in sentence.casualties):
         actor2 = registry.get("civilians")
