@@ -147,6 +147,9 @@ def kinds(text: str) -> list[tuple[str, int | None]]:
      [("killed", 1), ("injured", 40)]),
     ("The figures say 83 extremists died while more than 100 were left wounded.",
      [("killed", 83), ("injured", 100)]),
+    ("Around 41 rebels were rounded up and executed by the group.", [("killed", 41)]),
+    ("Three men were abducted and later killed.", [("killed", 3)]),
+    ("Two children were shot and wounded.", [("injured", 2)]),
 ])
 def test_numbers_find_casualties(sentence, expected):
     assert kinds(sentence) == expected
@@ -161,6 +164,7 @@ def test_numbers_find_casualties(sentence, expected):
     "On 9 May 2020, regime forces shelled the outskirts of Nayrab.",
     "The attack killed",            # a verb with nothing after it, at the end
     "Tuesday 31 May 2016 18:14 Deadly airstrikes hit Idlib.",
+    "Five people were arrested and released the same day.",   # a chain that ends in no harm
 ])
 def test_numbers_numbers_of_other_things_are_not_counts(sentence):
     assert [c for c in find_casualties(sentence) if c.count] == []

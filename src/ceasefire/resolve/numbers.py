@@ -572,14 +572,27 @@ def _skip_fillers(tokens: _Tokens, k: int, limit: int = 6) -> int:
     return k
 
 
-def _after_trigger(tokens: _Tokens, j: int) -> tuple[str, int] | None:
-    """The kind and end of the verb that follows a counted phrase ('were also killed')."""
+_PARTICLES = frozenset({"up", "out", "down", "away", "off"})
+_IRREGULAR_PARTICIPLES = frozenset({"shot", "hit", "struck", "caught", "held", "seized", "taken", "beaten"})
+
+
+def _after_trigger(tokens: _Tokens, j: int, chained: bool = True) -> tuple[str, int] | None:
+    """The kind and end of the verb that follows a counted phrase ('were also killed'), also
+    after another participle ('were rounded up and executed', 'were abducted and later killed')."""
     lex = lexicon()
     k = _skip_fillers(tokens, j)
     for kind in ("both", "killed", "injured"):
         size = tokens.match(k, lex.after[kind])
         if size:
             return kind, k + size
+    n = len(tokens)
+    if chained and k < n and not tokens.is_name(k) and (
+            tokens.words[k].endswith("ed") or tokens.words[k] in _IRREGULAR_PARTICIPLES):
+        k += 1
+        if k < n and tokens.words[k] in _PARTICLES:
+            k += 1
+        if k + 1 < n and tokens.words[k] == "and":
+            return _after_trigger(tokens, k + 1, chained=False)
     return None
 
 
