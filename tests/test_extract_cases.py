@@ -209,3 +209,11 @@ def test_extract_governorates_listed_with_a_city_are_their_cities():
 
 def test_extract_a_running_tally_is_no_event():
     assert extract("The Observatory has documented 400 civilians killed in Idlib.", published="2016-11-25") == []
+
+
+def test_extract_a_report_is_not_placed_where_something_happened_long_ago():
+    text = ("Nerve agent symptoms seen after attack, WHO says. Victims of a suspected chemical attack appeared to "
+            "show symptoms of a nerve agent, the WHO said on Wednesday, putting the death toll at 70. Russia said "
+            "the rebels had used the same chemical weapons in Aleppo last year. Doctors in Idlib province treated "
+            "dozens of patients.")
+    assert [e.admin1 for e in extract(text, published="2017-04-05", report_id="r1")] == ["Idlib"]

@@ -165,12 +165,17 @@ def _is_toll(sentence: Sentence, context: ReportContext) -> bool:
 
 def _is_background(draft: Draft, context: ReportContext) -> bool:
     """Events long before publication, or a whole earlier month or year, are context."""
-    if draft.day is None or context.published is None:
+    return is_background(draft.day, draft.precision, context.published, context.lexicon)
+
+
+def is_background(day: date | None, precision: str, published: date | None, lexicon: Lexicon) -> bool:
+    """Is a date long before publication, or a whole earlier month or year?"""
+    if day is None or published is None:
         return False
-    if draft.precision in ("month", "year"):
-        return (draft.day.year, draft.day.month) < (context.published.year, context.published.month) \
-            if draft.precision == "month" else draft.day.year < context.published.year
-    return (context.published - draft.day).days >= context.lexicon.background_days
+    if precision in ("month", "year"):
+        return (day.year, day.month) < (published.year, published.month) \
+            if precision == "month" else day.year < published.year
+    return (published - day).days >= lexicon.background_days
 
 
 # --- one sentence -----------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from ceasefire.config import PACKAGE_DATA, default_country
 from ceasefire.errors import CeasefireError
 from ceasefire.extract.events import (
     LEDE_SENTENCES, LIST_GAP, Casualty, DateMention, PlaceMention, ReportContext, Sentence, assemble, event_places,
+    is_background,
 )
 from ceasefire.extract.lexicon import load_lexicon
 from ceasefire.model import Event, Report
@@ -178,15 +179,22 @@ class Extractor:
                       for span in spans[LEDE_SENTENCES:]]
 
         found: list[Place | None] = []
+        day = published or report.published
 
         def first_place() -> Place | None:
-            """Where a report is about: the first place it says something happened at."""
+            """Where a report is about: the first place it says something happened at, not long
+            ago ("the rebels had used the same weapons in Aleppo last year" is no such place)."""
             if not found:
-                found.append(next((p for s in sentences for p in event_places(self._placed(s, names, unread))), None))
+                found.append(next((p for s in sentences for p in event_places(self._placed(s, names, unread))
+                                   if not long_ago(s)), None))
             return found[0]
 
+        def long_ago(sentence: Sentence) -> bool:
+            said = sentence.dates if sentence.triggers or sentence.label else dates.find_dates(sentence.text, day)
+            return any(is_background(d.day, d.precision, day, self.lexicon) for d in said)
+
         context = ReportContext(
-            report_id=report.id, published=published or report.published, source=report.source,
+            report_id=report.id, published=day, source=report.source,
             country_name=self.country_name, registry=self.registry, lexicon=self.lexicon,
             first_place=first_place,
         )
