@@ -115,6 +115,22 @@ CASES = [
      "On 6 May 2020, an IED planted by an unknown armed group exploded in a Turkish military vehicle near "
      "Afrin.", "2020-05-10", {"actor1": "Unidentified Armed Group (Syria)",
                               "actor2": "Military Forces of Turkey (2002-)"}),
+    ("a convoy turned back from a town was stopped there",
+     "A UN convoy carrying medicine was turned back from besieged Daraya on Thursday after government forces "
+     "refused to let it through.", "2016-05-13",
+     {"sub_event_type": "Aid blocked", "location": "Darayya", "actor2": "United Nations"}),
+    ("who accuses takes no side",
+     "Rebels accused government forces of shelling Kafr Zita in Hama on Sunday.", "2016-02-29",
+     {"actor1": SYRIA}),
+    ("an advance with clashes is a battle, not a capture",
+     "Government forces advanced into the outskirts of Tabqa on Friday, clashing with Islamic State fighters.",
+     "2016-06-10", {"sub_event_type": "Armed clash", "actor1": SYRIA, "actor2": "Islamic State"}),
+    ("militiamen take their adjective's actor",
+     "Four people were shot dead by pro-government militiamen at a checkpoint in Aleppo on Friday.", "2016-12-16",
+     {"actor1": SYRIA, "fatalities": 4}),
+    ("a channel named after a town is no place",
+     "The Lebanon-based al-Mayadeen TV said that rebel shelling on two neighbourhoods of Aleppo killed 11 people "
+     "on Sunday.", "2016-04-24", {"location": "Aleppo", "admin1": "Aleppo"}),
     ("a village the index lacks is named, located by the governorate after it",
      "On 3 May 2020, regime forces shelled the outskirts of Tell Qarmuz in the southern countryside of Idleb.",
      "2020-05-10", {"admin1": "Idlib", "location": "Tell Qarmuz", "geo_precision": 3}),
@@ -217,3 +233,18 @@ def test_extract_a_report_is_not_placed_where_something_happened_long_ago():
             "the rebels had used the same chemical weapons in Aleppo last year. Doctors in Idlib province treated "
             "dozens of patients.")
     assert [e.admin1 for e in extract(text, published="2017-04-05", report_id="r1")] == ["Idlib"]
+
+
+def test_extract_governorates_listed_alone_are_an_event_each():
+    events = extract("Rebels said government forces violated the truce with shelling in Hama and Latakia on Sunday.",
+                     published="2016-02-29", report_id="r1")
+    assert [(e.admin1, e.sub_event_type) for e in events] == [
+        ("Hama", "Shelling/artillery/missile attack"), ("Latakia", "Shelling/artillery/missile attack")]
+
+
+def test_extract_a_later_sentence_names_who_carried_the_event_out():
+    text = ("Air strikes hit a hospital in the rebel-held part of Aleppo late on Wednesday, killing at least 27 "
+            "people, the charity said. The raids on the Sukkari district were carried out by government warplanes, "
+            "the Observatory said. The city was evacuated by rebels last year.")
+    events = extract(text, published="2016-04-28", report_id="r1")
+    assert [(e.actor1, e.fatalities) for e in events] == [(SYRIA, 27)]

@@ -33,6 +33,9 @@ DEPARTURE_BEFORE = _ROLES["departure_before"]
 BY_BEFORE = _ROLES["by_before"]
 ASSOCIATE_BEFORE = _ROLES["associate_before"]
 PRETEXT_BEFORE = _ROLES["pretext_before"]
+ACCUSER_AFTER = _ROLES["accuser_after"]
+DONE_BY_BEFORE = _ROLES["done_by_before"]
+OUTLET_AFTER = _ROLES["outlet_after"]
 TARGET_BEFORE = _ROLES["target_before"]
 CUSTODIAN_AFTER = _ROLES["custodian_after"]
 CUSTODIAN_NAMED = _ROLES["custodian_named"]
@@ -265,6 +268,12 @@ def _claimed(draft: Draft, actor: Actor, sentence: Sentence) -> None:
 
 def _elaborate(draft: Draft, sentence: Sentence) -> None:
     draft.sentences.append(sentence)
+    if draft.actor1 is None or draft.actor1.kind == "unidentified":
+        # "the raids were carried out by government warplanes" names who did it
+        by = [m.actor for m in sentence.actors if _can_perpetrate(m.actor) and not m.actor.label_only
+              and DONE_BY_BEFORE.search(sentence_text_before(sentence, m.start, 40))]
+        if by and (draft.actor2 is None or by[0].id != draft.actor2.id):
+            draft.actor1 = by[0]
     if sentence.dates and sentence.dates[0].day == draft.day:
         draft.dated = True
     killed = [c for c in sentence.casualties if c.kind == "killed"]
@@ -312,6 +321,8 @@ def _usable_places(sentence: Sentence) -> list[PlaceMention]:
         origin = None
         if any(a.start <= mention.start and mention.end <= a.end for a in sentence.actors):
             continue  # part of an actor's name ("Deir ez-Zor Military Council")
+        if OUTLET_AFTER.match(sentence.text[mention.end - sentence.start:]):
+            continue  # a channel or paper named after a place
         usable.append(mention)
     return usable
 
@@ -322,8 +333,13 @@ def _event_places(sentence: Sentence, trigger: Trigger) -> list[Place]:
     if not usable:
         return []
     specific = [m for m in usable if m.place.kind not in ("admin1", "country")]
-    if not specific:
-        return [usable[0].place]
+    if not specific:  # governorates only: the first, or the list it opens ("in Hama and Latakia")
+        listed = [usable[0]]
+        for mention in usable[1:]:
+            if not LIST_GAP.match(sentence_text_between(sentence, listed[-1].end, mention.start)):
+                break
+            listed.append(mention)
+        return [m.place for m in listed if m.place.kind == "admin1"] or [usable[0].place]
     groups: list[list[PlaceMention]] = [[specific[0]]]
     for mention in specific[1:]:
         gap = sentence_text_between(sentence, groups[-1][-1].end, mention.start)
@@ -380,7 +396,8 @@ def _affiliated(mentions: list[ActorMention], sentence: Sentence, trigger: Trigg
 
 def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tuple[Actor | None, Actor | None]:
     mentions = [m for m in _affiliated(sentence.actors, sentence, trigger)
-                if not PRETEXT_BEFORE.search(sentence_text_before(sentence, m.start, 60))]
+                if not PRETEXT_BEFORE.search(sentence_text_before(sentence, m.start, 60))
+                and not ACCUSER_AFTER.match(sentence.text[m.end - sentence.start:])]
     armed = [m for m in mentions if _can_perpetrate(m.actor)]
     by = [m for m in armed if BY_BEFORE.search(sentence_text_before(sentence, m.start, 30))]
     if not by and trigger.sub == "kill":
