@@ -131,6 +131,17 @@ CASES = [
     ("a channel named after a town is no place",
      "The Lebanon-based al-Mayadeen TV said that rebel shelling on two neighbourhoods of Aleppo killed 11 people "
      "on Sunday.", "2016-04-24", {"location": "Aleppo", "admin1": "Aleppo"}),
+    ("who holds the siege did not deliver the aid",
+     "A convoy of 44 trucks carrying food and medicine entered Madaya on Monday, where residents have been "
+     "besieged by government forces and Hezbollah for months.", "2016-01-12",
+     {"sub_event_type": "Aid delivered", "actor1": None, "location": "Madaya"}),
+    ("named neighbourhoods seized are territory taken",
+     "Government forces and allied militias seized the Sakhour and Haydariya neighbourhoods of Aleppo from rebels "
+     "on Tuesday.", "2016-11-30",
+     {"sub_event_type": "Government regains territory", "actor1": SYRIA, "actor2": "Opposition Rebels (Syria)"}),
+    ("an actor said of the aircraft",
+     "On Wednesday, 14 civilians were killed when warplanes believed to be Russian targeted the market in "
+     "Maarrat al-Numan.", "2016-04-20", {"actor1": "Military Forces of Russia (2000-)", "fatalities": 14}),
     ("a village the index lacks is named, located by the governorate after it",
      "On 3 May 2020, regime forces shelled the outskirts of Tell Qarmuz in the southern countryside of Idleb.",
      "2020-05-10", {"admin1": "Idlib", "location": "Tell Qarmuz", "geo_precision": 3}),

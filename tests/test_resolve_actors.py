@@ -119,3 +119,9 @@ def test_resolve_actors_a_weapon_one_actor_uses_names_it(registry):
 def test_resolve_actors_adjectives_sharing_a_noun_are_each_a_mention(registry):
     assert ids(registry, "a joint patrol by Turkish and Russian forces") == ["turkey", "russia"]
     assert ids(registry, "Syrian and Iraqi officials met") == []  # no military noun: no actor
+
+
+def test_resolve_actors_an_adjective_said_of_a_military_noun_names_its_actor(registry):
+    assert ids(registry, "warplanes believed to be Russian hit the market") == ["russia"]
+    assert ids(registry, "fighter jets thought to be Syrian") == ["syria-government"]
+    assert ids(registry, "the man is believed to be Russian") == []  # a person's nationality

@@ -35,6 +35,7 @@ ASSOCIATE_BEFORE = _ROLES["associate_before"]
 PRETEXT_BEFORE = _ROLES["pretext_before"]
 ACCUSER_AFTER = _ROLES["accuser_after"]
 DONE_BY_BEFORE = _ROLES["done_by_before"]
+BESIEGER_BEFORE = _ROLES["besieger_before"]
 OUTLET_AFTER = _ROLES["outlet_after"]
 TARGET_BEFORE = _ROLES["target_before"]
 CUSTODIAN_AFTER = _ROLES["custodian_after"]
@@ -465,7 +466,10 @@ def _aid_roles(sub: str, sentence: Sentence, actor1: Actor | None,
         by = [m.actor for m in sentence.actors if m.actor.kind in ARMED_KINDS
               and BY_BEFORE.search(sentence_text_before(sentence, m.start, 30))]
         return (by or armed or [None])[0], (agencies or [None])[0]
-    return (agencies or [actor1])[0], None
+    besiegers = {m.actor.id for m in sentence.actors
+                 if BESIEGER_BEFORE.search(sentence_text_before(sentence, m.start, 40))}
+    deliverer = actor1 if actor1 is not None and actor1.id not in besiegers else None
+    return (agencies or [deliverer])[0], None
 
 
 def _same_side(a: Actor, b: Actor, registry: ActorRegistry) -> bool:

@@ -41,6 +41,8 @@ class ActorMention:
 
 
 QUALIFIERS = frozenset({"government", "regime", "state", "air", "military"})
+# "warplanes believed to be Russian": an adjective alone names its actor after these words + "to be".
+ATTRIBUTIONS = frozenset({"believed", "thought", "suspected", "presumed", "said", "reported", "likely"})
 
 
 @dataclass
@@ -111,6 +113,8 @@ class ActorRegistry:
                 other = self._adjectives.match_at(tokens, lower, j + 1, stop)
                 if other and self._noun_at(tokens, lower, other[0], stop):
                     noun = (j, None)  # the adjective alone, its noun after the next one
+            if noun is None and self._attributed(tokens, lower, i):
+                noun = (j, None)  # "jets believed to be Russian"
             if noun and (result is None or noun[0] > result[0]):
                 result = (noun[0], (actor_id, True))
         if result is not None and lower[i] == "the" and i + 1 < stop:
@@ -119,6 +123,17 @@ class ActorRegistry:
             if inner is not None and inner[0] > result[0]:
                 return None
         return result
+
+    def _attributed(self, tokens, lower, i) -> bool:
+        """Is word i said to be what a military noun is ("warplanes believed to be" ...)?"""
+        if i < 4 or lower[i - 2:i] != ["to", "be"] or lower[i - 3] not in ATTRIBUTIONS:
+            return False
+        end = i - 3
+        for k in range(max(0, end - 3), end):
+            found = self._nouns.match_at(tokens, lower, k, end)
+            if found is not None and found[0] == end:
+                return True
+        return False
 
     def _noun_at(self, tokens, lower, j, stop) -> tuple[int, bool] | None:
         """A military noun at word j, after an optional qualifier ("government forces")."""
