@@ -142,6 +142,12 @@ CASES = [
     ("an actor said of the aircraft",
      "On Wednesday, 14 civilians were killed when warplanes believed to be Russian targeted the market in "
      "Maarrat al-Numan.", "2016-04-20", {"actor1": "Military Forces of Russia (2000-)", "fatalities": 14}),
+    ("an agency's office that speaks takes no side",
+     "Syrian troops and their allies killed at least 82 civilians in eastern Aleppo on Monday, the UN human rights "
+     "office said.", "2016-12-13", {"actor1": SYRIA, "actor2": CIVILIANS, "fatalities": 82}),
+    ("a downed aircraft's crew are no civilians",
+     "A Russian Mi-8 helicopter was shot down over Idlib province on Monday, killing all five people on board.",
+     "2016-08-02", {"sub_event_type": "Disrupted weapons use", "actor2": None, "fatalities": 5}),
     ("a village the index lacks is named, located by the governorate after it",
      "On 3 May 2020, regime forces shelled the outskirts of Tell Qarmuz in the southern countryside of Idleb.",
      "2020-05-10", {"admin1": "Idlib", "location": "Tell Qarmuz", "geo_precision": 3}),

@@ -36,6 +36,7 @@ PRETEXT_BEFORE = _ROLES["pretext_before"]
 ACCUSER_AFTER = _ROLES["accuser_after"]
 DONE_BY_BEFORE = _ROLES["done_by_before"]
 BESIEGER_BEFORE = _ROLES["besieger_before"]
+SPEAKER_AFTER = _ROLES["speaker_after"]
 OUTLET_AFTER = _ROLES["outlet_after"]
 TARGET_BEFORE = _ROLES["target_before"]
 CUSTODIAN_AFTER = _ROLES["custodian_after"]
@@ -232,6 +233,8 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         actor1, actor2 = _aid_roles(sub, sentence, actor1, actor2)
     if sub == "Disrupted weapons use" and actor2 is not None and actor2.kind in ARMED_KINDS:
         actor1, actor2 = actor2, actor1  # as ACLED codes it: whose weapon was stopped, then who stopped it
+    if sub == "Disrupted weapons use" and actor2 is not None and actor2.kind == "civilian":
+        actor2 = None  # "killing all five people on board": the crew, not a party
     actor1, actor2 = _default_actors(sub, actor1, actor2, sentence, context, recent_actor)
     killed = [c for c in sentence.casualties if c.kind == "killed"]
     deaths = bool(killed)
@@ -446,8 +449,9 @@ def _custodian(sentence: Sentence, mention: ActorMention) -> bool:
 
 def _aid_harmed(sentence: Sentence, mention: ActorMention) -> bool:
     """The agency's convoy, staff or building is named: "a UN convoy", "12 Red Crescent volunteers"."""
-    return bool(AID_TARGET_NAMED.search(mention.text)
-                or AID_TARGET_AFTER.match(sentence.text[mention.end - sentence.start:]))
+    after = sentence.text[mention.end - sentence.start:]
+    return bool(AID_TARGET_NAMED.search(mention.text) or AID_TARGET_AFTER.match(after)) \
+        and not SPEAKER_AFTER.match(after)
 
 
 def _coordinated(sentence: Sentence, a: ActorMention, b: ActorMention) -> bool:
@@ -519,7 +523,8 @@ def _default_actors(sub: str, actor1: Actor | None, actor2: Actor | None, senten
             actor1 = registry.get("unidentified")
     if actor2 is None and (event_type == "Violence against civilians" or sub == "Arrests"):
         actor2 = registry.get("civilians")  # ACLED: those arrested are civilians unless a group is named
-    if actor2 is None and event_type == "Explosions/Remote violence" and CIVILIAN_WORDS.search(sentence.text) \
+    if actor2 is None and event_type == "Explosions/Remote violence" and sub != "Disrupted weapons use" \
+            and CIVILIAN_WORDS.search(sentence.text) \
             and any(c.kind == "killed" for c in sentence.casualties):
         actor2 = registry.get("civilians")
     if actor1 is not None and actor2 is not None and actor1.id == actor2.id:
