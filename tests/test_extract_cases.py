@@ -148,6 +148,18 @@ CASES = [
     ("a downed aircraft's crew are no civilians",
      "A Russian Mi-8 helicopter was shot down over Idlib province on Monday, killing all five people on board.",
      "2016-08-02", {"sub_event_type": "Disrupted weapons use", "actor2": None, "fatalities": 5}),
+    ("an armed group storming a building is no mob",
+     "Nusra Front fighters stormed the headquarters of a rival faction in Maarat al-Numan overnight, seizing "
+     "its weapons.", "2016-06-08", {"sub_event_type": "Armed clash", "actor1": "Jabhat al-Nusra"}),
+    ("rioting prisoners are a mob",
+     "On 3 May 2020, IS fighters detained in an SDF prison in Al-Hasakeh city rioted, tearing down doors.",
+     "2020-05-10", {"sub_event_type": "Mob violence"}),
+    ("cutting the last road into a city is a siege",
+     "Government forces completed the encirclement of eastern Aleppo on Wednesday, cutting the Castello road, "
+     "the last supply route into the area.", "2016-07-28", {"sub_event_type": "Siege", "actor1": SYRIA}),
+    ("who speaks for a side takes no side",
+     "A Kurdish YPG official said Syrian government warplanes bombed Kurdish positions in Hasaka city on Friday.",
+     "2016-08-20", {"actor1": SYRIA, "actor2": "SDF: Syrian Democratic Forces"}),
     ("a village the index lacks is named, located by the governorate after it",
      "On 3 May 2020, regime forces shelled the outskirts of Tell Qarmuz in the southern countryside of Idleb.",
      "2020-05-10", {"admin1": "Idlib", "location": "Tell Qarmuz", "geo_precision": 3}),
@@ -242,6 +254,8 @@ def test_extract_governorates_listed_with_a_city_are_their_cities():
 
 def test_extract_a_running_tally_is_no_event():
     assert extract("The Observatory has documented 400 civilians killed in Idlib.", published="2016-11-25") == []
+    assert extract("Clashes between two factions in Eastern Ghouta have killed more than 300 fighters since late "
+                   "April.", published="2016-05-21") == []
 
 
 def test_extract_a_report_is_not_placed_where_something_happened_long_ago():

@@ -34,6 +34,7 @@ BY_BEFORE = _ROLES["by_before"]
 ASSOCIATE_BEFORE = _ROLES["associate_before"]
 PRETEXT_BEFORE = _ROLES["pretext_before"]
 ACCUSER_AFTER = _ROLES["accuser_after"]
+SPOKESMAN_AFTER = _ROLES["spokesman_after"]
 DONE_BY_BEFORE = _ROLES["done_by_before"]
 BESIEGER_BEFORE = _ROLES["besieger_before"]
 SPEAKER_AFTER = _ROLES["speaker_after"]
@@ -401,7 +402,8 @@ def _affiliated(mentions: list[ActorMention], sentence: Sentence, trigger: Trigg
 def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tuple[Actor | None, Actor | None]:
     mentions = [m for m in _affiliated(sentence.actors, sentence, trigger)
                 if not PRETEXT_BEFORE.search(sentence_text_before(sentence, m.start, 60))
-                and not ACCUSER_AFTER.match(sentence.text[m.end - sentence.start:])]
+                and not ACCUSER_AFTER.match(sentence.text[m.end - sentence.start:])
+                and not SPOKESMAN_AFTER.match(sentence.text[m.end - sentence.start:])]
     armed = [m for m in mentions if _can_perpetrate(m.actor)]
     by = [m for m in armed if BY_BEFORE.search(sentence_text_before(sentence, m.start, 30))]
     if not by and trigger.sub == "kill":
@@ -493,6 +495,9 @@ def _settle_sub(sub: str, sentence: Sentence, trigger: Trigger, actor1: Actor | 
         if target_armed or (COMBATANT_WORDS.search(after[:80]) and not CIVILIAN_WORDS.search(after[:40])):
             return "Armed clash"
         return "Attack"
+    if sub == "Mob violence" and trigger.text.lower().startswith("storm") and actor1 is not None \
+            and actor1.kind in ARMED_KINDS:
+        return "Armed clash"  # an armed group storming a building is no mob (rioting prisoners are)
     if sub == "arrest":
         return "Arrests" if actor1 is not None and actor1.kind == "state" else "Abduction/forced disappearance"
     if sub == "territory":
