@@ -160,6 +160,25 @@ CASES = [
     ("who speaks for a side takes no side",
      "A Kurdish YPG official said Syrian government warplanes bombed Kurdish positions in Hasaka city on Friday.",
      "2016-08-20", {"actor1": SYRIA, "actor2": "SDF: Syrian Democratic Forces"}),
+    ("a truce's mediators are no side",
+     "A ceasefire brokered by Russia and Turkey largely held on Saturday, though clashes were reported in Wadi "
+     "Barada, where government forces and Hezbollah fought rebels.", "2016-12-31",
+     {"sub_event_type": "Armed clash", "actor1": SYRIA, "actor2": "Opposition Rebels (Syria)"}),
+    ("two actors joined by 'and' that clash are the two sides",
+     "Regime forces and rebels clashed in Kafr Zita on Monday.", "2016-05-03",
+     {"actor1": SYRIA, "actor2": "Opposition Rebels (Syria)"}),
+    ("capturing a named site is territory taken",
+     "Rebels broke the siege of eastern Aleppo on Saturday after capturing the artillery academy in Ramouseh.",
+     "2016-08-07", {"sub_event_type": "Non-state actor overtakes territory"}),
+    ("recapturing a town named before",
+     "Islamic State militants seized the town of Qaryatayn in August 2015. Government forces recaptured it on "
+     "Sunday, state TV said.", "2016-04-04", {"sub_event_type": "Government regains territory", "actor1": SYRIA}),
+    ("a shell that hits a school is shelling",
+     "Two children were killed when a shell hit their school in western Aleppo on Sunday.", "2016-10-31",
+     {"sub_event_type": "Shelling/artillery/missile attack", "fatalities": 2}),
+    ("a headline in the present tense",
+     "IS militants execute 24 civilians after seizing a village near Manbij.", "2016-07-29",
+     {"sub_event_type": "Attack", "actor1": "Islamic State", "fatalities": 24}),
     ("a village the index lacks is named, located by the governorate after it",
      "On 3 May 2020, regime forces shelled the outskirts of Tell Qarmuz in the southern countryside of Idleb.",
      "2020-05-10", {"admin1": "Idlib", "location": "Tell Qarmuz", "geo_precision": 3}),
@@ -279,3 +298,12 @@ def test_extract_a_later_sentence_names_who_carried_the_event_out():
             "the Observatory said. The city was evacuated by rebels last year.")
     events = extract(text, published="2016-04-28", report_id="r1")
     assert [(e.actor1, e.fatalities) for e in events] == [(SYRIA, 27)]
+
+
+def test_extract_only_a_party_with_aircraft_flies_an_air_strike():
+    text = ("On May 21, rebels recaptured the village of Kafr Nabudah in Hama. Late on Friday, an air strike hit the "
+            "market in Kafr Nabl, killing nine.")
+    events = extract(text, published="2016-05-30", report_id="r1")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Non-state actor overtakes territory", "Opposition Rebels (Syria)"),
+        ("Air/drone strike", "Unidentified Armed Group (Syria)")]

@@ -20,6 +20,7 @@ from ceasefire.resolve.places import Place
 
 LEDE_SENTENCES = 2  # a headline and its first sentence
 ARMED_KINDS = {"state", "foreign-state", "coalition", "rebel", "jihadist", "kurdish", "militia"}
+AIR_KINDS = {"state", "foreign-state", "coalition"}  # who can fly an air strike
 VICTIM_KINDS = {"civilian", "protester"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 AID_KINDS = {"international"}  # who delivers aid; who blocks it is an armed actor
@@ -32,6 +33,7 @@ ORIGIN_BEFORE = _ROLES["origin_before"]
 DEPARTURE_BEFORE = _ROLES["departure_before"]
 BY_BEFORE = _ROLES["by_before"]
 ASSOCIATE_BEFORE = _ROLES["associate_before"]
+MEDIATOR_BEFORE = _ROLES["mediator_before"]
 PRETEXT_BEFORE = _ROLES["pretext_before"]
 ACCUSER_AFTER = _ROLES["accuser_after"]
 SPOKESMAN_AFTER = _ROLES["spokesman_after"]
@@ -47,6 +49,7 @@ AFFILIATION_GAP = _ROLES["affiliation_gap"]
 AID_TARGET_AFTER = _ROLES["aid_target_after"]
 AID_TARGET_NAMED = _ROLES["aid_target_named"]
 COORDINATION = _ROLES["coordination"]
+BETWEEN_BEFORE = _ROLES["between_before"]
 LIST_GAP = _ROLES["list_gap"]
 
 
@@ -404,6 +407,7 @@ def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tup
                 if not PRETEXT_BEFORE.search(sentence_text_before(sentence, m.start, 60))
                 and not ACCUSER_AFTER.match(sentence.text[m.end - sentence.start:])
                 and not SPOKESMAN_AFTER.match(sentence.text[m.end - sentence.start:])]
+    mentions = [m for m in mentions if m not in _associates(mentions, sentence)]
     armed = [m for m in mentions if _can_perpetrate(m.actor)]
     by = [m for m in armed if BY_BEFORE.search(sentence_text_before(sentence, m.start, 30))]
     if not by and trigger.sub == "kill":
@@ -422,14 +426,15 @@ def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tup
             after = [m for m in armed if not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))]
             actor1_mention = after[0] if after else None
     actor1 = actor1_mention.actor if actor1_mention else None
-    actor2 = None
+    actor2 = partner = None
     for mention in mentions:
         if mention is actor1_mention or mention.actor.kind == "protester":
             continue
-        if ASSOCIATE_BEFORE.search(sentence_text_before(sentence, mention.start, 30)):
-            continue  # on someone's side, not the other one
         if actor1_mention is not None and _coordinated(sentence, actor1_mention, mention):
             continue  # "Russian and Syrian jets": one side
+        if actor1_mention is not None and _joined(sentence, actor1_mention, mention):
+            partner = partner or mention.actor  # "X and Y fought Z": Y is X's side, unless no Z is named
+            continue
         if mention.actor.kind in AID_KINDS and not _aid_harmed(sentence, mention):
             continue  # "UNICEF said", "called upon the UN": no side of the event
         if actor1 is not None and _same_side(mention.actor, actor1, registry):
@@ -439,7 +444,26 @@ def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tup
         if actor2 is None or (actor2.kind == "civilian" and mention.actor.kind != "civilian"
                               and mention.start > trigger.start):
             actor2 = mention.actor
-    return actor1, actor2
+    return actor1, actor2 or partner
+
+
+def _associates(mentions: list[ActorMention], sentence: Sentence) -> list[ActorMention]:
+    """Actors on someone's side or in between, not parties: "accompanied by Russian forces",
+    "a truce brokered by Russia and Turkey" (both)."""
+    found: list[ActorMention] = []
+    mediators = False
+    for mention in mentions:
+        before = sentence_text_before(sentence, mention.start, 30)
+        if ASSOCIATE_BEFORE.search(before):
+            found.append(mention)
+            mediators = False
+        elif MEDIATOR_BEFORE.search(before) or (
+                mediators and COORDINATION.match(sentence_text_between(sentence, found[-1].end, mention.start))):
+            found.append(mention)
+            mediators = True
+        else:
+            mediators = False
+    return found
 
 
 def _custodian(sentence: Sentence, mention: ActorMention) -> bool:
@@ -454,6 +478,13 @@ def _aid_harmed(sentence: Sentence, mention: ActorMention) -> bool:
     after = sentence.text[mention.end - sentence.start:]
     return bool(AID_TARGET_NAMED.search(mention.text) or AID_TARGET_AFTER.match(after)) \
         and not SPEAKER_AFTER.match(after)
+
+
+def _joined(sentence: Sentence, a: ActorMention, b: ActorMention) -> bool:
+    """"X and Y", not "between X and Y"."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return bool(COORDINATION.match(sentence_text_between(sentence, first.end, second.start))) \
+        and not BETWEEN_BEFORE.search(sentence_text_before(sentence, first.start, 20))
 
 
 def _coordinated(sentence: Sentence, a: ActorMention, b: ActorMention) -> bool:
@@ -522,7 +553,7 @@ def _default_actors(sub: str, actor1: Actor | None, actor2: Actor | None, senten
     if actor1 is None and event_type in VIOLENT_TYPES:
         if (wielder := registry.wielder(sentence.text)) is not None:  # a weapon only one party uses
             actor1 = wielder
-        elif recent_actor is not None and sub == "Air/drone strike" and recent_actor.kind in ARMED_KINDS:
+        elif recent_actor is not None and sub == "Air/drone strike" and recent_actor.kind in AIR_KINDS:
             actor1 = recent_actor
         else:
             actor1 = registry.get("unidentified")
