@@ -179,6 +179,15 @@ CASES = [
     ("a headline in the present tense",
      "IS militants execute 24 civilians after seizing a village near Manbij.", "2016-07-29",
      {"sub_event_type": "Attack", "actor1": "Islamic State", "fatalities": 24}),
+    ("a wire dateline's city is the reporter's, not the event's",
+     "Damascus, Feb 27 (SANA) - Terrorist organizations violated the truce 15 times on Saturday, including "
+     "shelling of residential areas in Latakia countryside.", "2016-02-27", {"admin1": "Latakia"}),
+    ("where a speaker sits is no event place",
+     "Terrorists shelled residential areas in Latakia countryside on Saturday, the reconciliation center in "
+     "Hmeimim said.", "2016-02-27", {"admin1": "Latakia"}),
+    ("bombs that went off",
+     "Two bombs went off in Homs on Monday, killing eight people.", "2016-09-06",
+     {"sub_event_type": "Remote explosive/landmine/IED", "fatalities": 8}),
     ("a village the index lacks is named, located by the governorate after it",
      "On 3 May 2020, regime forces shelled the outskirts of Tell Qarmuz in the southern countryside of Idleb.",
      "2020-05-10", {"admin1": "Idlib", "location": "Tell Qarmuz", "geo_precision": 3}),

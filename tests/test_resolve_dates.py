@@ -212,6 +212,20 @@ def test_dates_dateline_only_a_full_date_at_the_start(text):
     assert dateline(text) is None
 
 
+@pytest.mark.parametrize("text, day", [
+    ("BEIRUT, Oct 4 (Reuters) - Syrian government forces advanced", "2016-10-04"),
+    ("Damascus, Feb 27 (SANA) - Terrorist organizations violated", "2017-02-27"),
+])
+def test_dates_wire_dateline_ends_after_its_dash(text, day):
+    resolved = dateline(text, date(2017, 3, 1))
+    assert resolved.day.isoformat() == day and resolved.precision == "day"
+    assert text[resolved.end:].startswith(("Syrian", "Terrorist"))
+
+
+def test_dates_wire_dateline_needs_a_day_of_a_month():
+    assert dateline("In Aleppo, on Monday (local time) - shelling resumed", date(2016, 2, 27)) is None
+
+
 _PIECES = st.sampled_from([
     "on ", "Sunday", "May", "may", " 5", "14", "2016", "-", "/", ".", ",", " ", "between ", " and ",
     "late ", "mid-", "March", "the ", "weekend ", "of ", "last ", "week", "ago", "two ", "days ",

@@ -41,6 +41,8 @@ DONE_BY_BEFORE = _ROLES["done_by_before"]
 BESIEGER_BEFORE = _ROLES["besieger_before"]
 SPEAKER_AFTER = _ROLES["speaker_after"]
 OUTLET_AFTER = _ROLES["outlet_after"]
+SEAT_AFTER = _ROLES["seat_after"]
+SEAT_BEFORE = _ROLES["seat_before"]
 TARGET_BEFORE = _ROLES["target_before"]
 CUSTODIAN_AFTER = _ROLES["custodian_after"]
 CUSTODIAN_NAMED = _ROLES["custodian_named"]
@@ -329,8 +331,9 @@ def _usable_places(sentence: Sentence) -> list[PlaceMention]:
         origin = None
         if any(a.start <= mention.start and mention.end <= a.end for a in sentence.actors):
             continue  # part of an actor's name ("Deir ez-Zor Military Council")
-        if OUTLET_AFTER.match(sentence.text[mention.end - sentence.start:]):
-            continue  # a channel or paper named after a place
+        after = sentence.text[mention.end - sentence.start:]
+        if OUTLET_AFTER.match(after) or (SEAT_AFTER.match(after) and SEAT_BEFORE.search(before)):
+            continue  # a channel named after a place, where a speaker sits, or a speaker's name
         usable.append(mention)
     return usable
 

@@ -153,7 +153,7 @@ class Extractor:
 
     def doc_events(self, doc: Doc, report: Report) -> list[Event]:
         text = report.text or ""  # the doc's text, without joining its tokens again
-        reference = dates.dateline(text[:120])
+        reference = dates.dateline(text[:160], report.published)
         published = reference.day if reference else report.published
         split = Words(text)
         spans = []  # (first token, start, text) of each sentence
@@ -162,10 +162,11 @@ class Extractor:
             body = text[start:sent.end_char].rstrip()
             if body.strip():
                 spans.append((sent.start, start, body))
+        dateline_end = reference.end if reference else 0  # its place is the reporter's, not the event's
         names = _Names(
-            places=self.ruler.find(doc, text, split),
-            regions=list(self.gazetteer.admin1_mentions(text, split)),
-            dateline_end=reference.end if reference else 0,
+            places=[p for p in self.ruler.find(doc, text, split) if p[0] >= dateline_end],
+            regions=[r for r in self.gazetteer.admin1_mentions(text, split) if r[0] >= dateline_end],
+            dateline_end=dateline_end,
         )
         lede = spans[:LEDE_SENTENCES]
         lede_end = lede[-1][1] + len(lede[-1][2]) if lede else 0

@@ -19,7 +19,7 @@ first day is given: "mid-March" is the 11th, "late May" the 21st, "the end of Ma
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Callable
@@ -483,12 +483,25 @@ _DATELINE_LEAD = re.compile(r"\s*(?:(?:posted|published|(?:last\s+)?updated|date
                             re.IGNORECASE)
 
 
-def dateline(text: str) -> ResolvedDate | None:
+# A wire dateline: "BEIRUT, Oct 4 (Reuters) -", "Damascus, Feb 27 (SANA) -" (the place is the
+# reporter's, the date the report's).
+_WIRE_DATELINE = re.compile(r"\s*[A-Z][\w'’ .-]{1,40},\s+(?P<date>[^()\n]{3,30}?)\s*\([\w .-]{2,30}\)\s*[-–—]+\s*")
+
+
+def dateline(text: str, published: date | None = None) -> ResolvedDate | None:
     """A date at the very start of an article ("Wednesday 27 Jul 2016 ...", "04-06-2016 ...",
-    "Tuesday 31 May 2016 18:14 ..."), which news sites put before the headline."""
+    "Tuesday 31 May 2016 18:14 ..."), which news sites put before the headline; or a wire
+    dateline ("BEIRUT, Oct 4 (Reuters) - ..."), read against `published`, whose end is the end of
+    the whole dateline."""
     grammar = _grammar()
     start = _DATELINE_LEAD.match(text).end()
     match = grammar.pattern.match(text, start)
-    if match is None or match.lastgroup not in grammar.absolute - {"year_part", "month_year", "month_year_short"}:
+    if match is not None and match.lastgroup in grammar.absolute - {"year_part", "month_year", "month_year_short"}:
+        return _resolve_match(match, None)
+    wire = _WIRE_DATELINE.match(text)
+    if wire is None:
         return None
-    return _resolve_match(match, None)
+    found = find_dates(wire.group("date"), published)
+    if len(found) != 1 or found[0].precision != "day" or not any(c.isdigit() for c in found[0].text):
+        return None  # a day of a month ("Feb 27"), not "Monday"
+    return replace(found[0], start=wire.start("date") + found[0].start, end=wire.end())
