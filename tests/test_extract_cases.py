@@ -316,3 +316,19 @@ def test_extract_only_a_party_with_aircraft_flies_an_air_strike():
     assert [(e.sub_event_type, e.actor1) for e in events] == [
         ("Non-state actor overtakes territory", "Opposition Rebels (Syria)"),
         ("Air/drone strike", "Unidentified Armed Group (Syria)")]
+
+
+def test_extract_the_day_someone_spoke_does_not_date_the_event():
+    text = ("The Observatory announced on Sunday that rebels mounted an attack to recapture the Castello road on "
+            "Thursday, killing 29 fighters.")
+    assert [e.event_date for e in extract(text, published="2016-07-11", report_id="r1")] == ["2016-07-07"]
+
+
+def test_extract_a_report_only_about_the_past_keeps_its_events():
+    retrospective = ("Human Rights Watch said on Wednesday that an air strike on a school in the village of Hass in "
+                     "Idlib province on October 26, 2016 killed 22 children.")
+    assert [(e.event_date, e.fatalities) for e in extract(retrospective, published="2017-03-01")] == [
+        ("2016-10-26", 22)]
+    news = ("Air strikes killed five people in Saraqib on Monday. On March 3, 2015, a similar strike killed 20 "
+            "people in Saraqib.")
+    assert [e.event_date for e in extract(news, published="2016-03-08")] == ["2016-03-07"]

@@ -43,6 +43,7 @@ SPEAKER_AFTER = _ROLES["speaker_after"]
 OUTLET_AFTER = _ROLES["outlet_after"]
 SEAT_AFTER = _ROLES["seat_after"]
 SEAT_BEFORE = _ROLES["seat_before"]
+SPEECH_BEFORE = _ROLES["speech_before"]
 TARGET_BEFORE = _ROLES["target_before"]
 CUSTODIAN_AFTER = _ROLES["custodian_after"]
 CUSTODIAN_NAMED = _ROLES["custodian_named"]
@@ -162,7 +163,9 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
         drafts.extend(new)
         if perpetrators:
             recent_actor = perpetrators[0].actor
-    drafts = [d for d in drafts if not _is_background(d, context)] or drafts[:0]
+    # Events long past are background to a report's news; a report only about the past (a
+    # monitor's retrospective, a rights group's investigation) keeps them.
+    drafts = [d for d in drafts if not _is_background(d, context)] or drafts
     return [_event(d, context) for d in _merge_same_day_place(drafts)]
 
 
@@ -310,7 +313,9 @@ def _same_place(a: Place, b: Place) -> bool:
 
 
 def _sentence_date(sentence: Sentence) -> DateMention | None:
-    return sentence.dates[0] if sentence.dates else None
+    """The sentence's first date, passing over the day someone spoke when another date follows."""
+    said = [d for d in sentence.dates if SPEECH_BEFORE.search(sentence_text_before(sentence, d.start, 40))]
+    return next((d for d in sentence.dates if d not in said), None) or (sentence.dates[0] if sentence.dates else None)
 
 
 def event_places(sentence: Sentence) -> list[Place]:
