@@ -37,6 +37,27 @@ def test_store_older_revision_is_upgraded_and_keeps_its_rows(db_url):
         assert store.audit_verify().ok
 
 
+def test_store_verdicts_stored_before_parties_were_kept_get_their_party(db_url):
+    from alembic import command
+
+    engine = make_engine(db_url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0004")
+        connection.execute(text(
+            "INSERT INTO events (id, event_date, actor1, admin1, fatalities, record, report_ids, mention_key, "
+            "updated_at) VALUES ('e1', '2016-05-01', 'Military Forces of Russia (2000-)', 'Aleppo', 3, '{}', '[]', "
+            "'k1', '2020-01-01')"))
+        connection.execute(text("INSERT INTO verdicts (event_id, agreement, status, reason) "
+                                "VALUES ('e1', 'syria-coh-2016', 'violation', 'r')"))
+    engine.dispose()
+    with Store.open(db_url) as store:
+        with store.engine.connect() as connection:
+            party, fatalities = connection.execute(text("SELECT party, fatalities FROM verdicts")).one()
+    assert party and "russia" in party.lower() and fatalities == 3
+
+
 def _refused(db_url: str, statement: str) -> StoreError:
     """Change the database behind the store's back, then open it."""
     engine = create_engine(engine_url(db_url))

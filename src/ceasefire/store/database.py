@@ -131,8 +131,18 @@ def migrate(engine: Engine) -> str:
                     f"(newest {head!r}); upgrade ceasefire", code=E301)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+            if current is not None:
+                _fill_after_upgrade(connection)
             restore_indexes(connection)
     return head
+
+
+def _fill_after_upgrade(connection) -> None:
+    """Data an upgrade adds columns for but only project code can work out: the party of
+    verdicts stored before parties were kept (revision 0005)."""
+    from ceasefire.store.tallies import fill_stored_parties
+
+    fill_stored_parties(connection)
 
 
 def deferrable_indexes() -> list[Index]:

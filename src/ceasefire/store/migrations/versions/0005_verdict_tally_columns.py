@@ -1,8 +1,9 @@
 """Verdicts carry what tallies count: the perpetrator's party, whether the event is contested,
 and copies of the event's columns that tallies count by.
 
-`party` is the tally's party key (see ceasefire.assess.tally), worked out here for verdicts
-already stored; `contested` is true when the event has more than one verdict under the same
+`party` is the tally's party key (see ceasefire.assess.tally); for verdicts already stored it
+is worked out after the upgrade, by `store.database.migrate` (it needs the agreements and actor
+registries, which a migration must not import); `contested` is true when the event has more than one verdict under the same
 agreement; `fatalities`, `event_date`, `admin1`, `sub_event_type` and `merged_into` are the
 event's, kept in step by a trigger on events. The event_id index becomes (event_id, agreement,
 status, party, contested, fatalities), so a tally joined to events reads verdicts from the index
@@ -40,9 +41,6 @@ def upgrade() -> None:
     _mark_contested(op.get_bind())
     op.execute(f"UPDATE verdicts SET {', '.join(f'{name} = events.{name}' for name in COPIED)} "
                "FROM events WHERE events.id = verdicts.event_id")
-    from ceasefire.store.tallies import fill_stored_parties
-
-    fill_stored_parties(op.get_bind())
     op.drop_index("ix_verdicts_event_id", "verdicts")
     op.create_index("ix_verdicts_event_agreement", "verdicts", BY_EVENT)
     op.create_index("ix_verdicts_agreement_date", "verdicts", BY_DATE)
