@@ -192,3 +192,13 @@ def test_ingest_shared_acled_dev_rows_all_read(shared_data):
     with open(shared_data / "acled_syria_dev.csv", encoding="utf-8") as handle:
         rows = sum(1 for _ in csv.DictReader(handle))
     assert sum(isinstance(i, Event) for i in items) == rows
+
+
+def test_report_named_by_content_and_hashed_once_per_text():
+    from ceasefire.model import Report, content_hash
+
+    report = Report.named_by_content("Shelling hit Aleppo.", title="t")
+    assert report.id == content_hash("Shelling hit Aleppo.")[:16] and report.title == "t"
+    assert report.sha256 == content_hash("Shelling hit Aleppo.")
+    report.text = "Shelling hit Idlib."
+    assert report.sha256 == content_hash("Shelling hit Idlib.")  # a new text, a new hash

@@ -29,6 +29,9 @@ DATE_PRECISIONS = ("day", "week", "month", "year")
 VERDICT_STATUSES = ("violation", "excluded", "access_denied", "unattributed", "none")
 
 
+CONTENT_ID_LENGTH = 16  # characters of the content hash that name a report without an id
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -47,7 +50,18 @@ class Report:
 
     @property
     def sha256(self) -> str:
-        return content_hash(self.text)
+        """The text's content hash, worked out once per text."""
+        cached = self.__dict__.get("_sha256")
+        if cached is None or cached[0] is not self.text:
+            cached = self.__dict__["_sha256"] = (self.text, content_hash(self.text))
+        return cached[1]
+
+    @classmethod
+    def named_by_content(cls, text: str, **fields: Any) -> "Report":
+        """A report without a given id, named by a prefix of its content hash."""
+        report = cls(id="", text=text, **fields)
+        report.id = report.sha256[:CONTENT_ID_LENGTH]
+        return report
 
     @classmethod
     def from_dict(cls, row: dict[str, Any]) -> "Report":

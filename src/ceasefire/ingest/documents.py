@@ -10,15 +10,7 @@ from html.parser import HTMLParser
 
 from ceasefire.ingest.errors import E101, E103, E110, input_error
 from ceasefire.ingest.hookspecs import Item, Reader, Source, hookimpl
-from ceasefire.model import Report, content_hash
-
-REPORT_ID_LENGTH = 16
-
-
-def report_id(text: str) -> str:
-    """Reports without a given id are named by a prefix of their content hash."""
-    return content_hash(text)[:REPORT_ID_LENGTH]
-
+from ceasefire.model import Report
 
 def decode(source: Source, data: bytes) -> str | Item:
     """UTF-8 text, or an InputError naming the line of the first bad byte."""
@@ -63,9 +55,9 @@ def read_text(source: Source) -> Iterator[Item]:
         yield input_error(E101, source.name, None, "only whitespace")
         return
     title = fields.get("title") or body.strip().splitlines()[0].lstrip("# ").strip()[:200]
-    yield Report(id=report_id(body), text=body, title=title or None, path=source.name,
-                 source=fields.get("source") or None, url=fields.get("url") or None,
-                 published=parse_published(fields.get("published")))
+    yield Report.named_by_content(body, title=title or None, path=source.name,
+                                  source=fields.get("source") or None, url=fields.get("url") or None,
+                                  published=parse_published(fields.get("published")))
 
 
 class _VisibleText(HTMLParser):
@@ -142,8 +134,8 @@ def read_html(source: Source) -> Iterator[Item]:
         yield input_error(E101, source.name, None, "no visible text")
         return
     title = " ".join("".join(parser.title).split()) or None
-    yield Report(id=report_id(text), text=text, title=title,
-                 published=parse_published(parser.published), path=source.name)
+    yield Report.named_by_content(text, title=title, published=parse_published(parser.published),
+                                  path=source.name)
 
 
 # Glyphs a PDF font draws in place of letters: Latin ligatures ("ﬁ") and Arabic letters in their
@@ -173,7 +165,7 @@ def read_pdf(source: Source) -> Iterator[Item]:
     if not text:
         yield input_error(E101, source.name, None, "PDF has no extractable text")
         return
-    yield Report(id=report_id(text), text=text, title=str(title) if title else None, path=source.name)
+    yield Report.named_by_content(text, title=str(title) if title else None, path=source.name)
 
 
 @hookimpl

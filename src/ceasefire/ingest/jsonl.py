@@ -5,7 +5,6 @@ import json
 from collections.abc import Iterator
 from datetime import date
 
-from ceasefire.ingest.documents import report_id
 from ceasefire.ingest.errors import E103, E104, E105, E106, E108, input_error
 from ceasefire.ingest.hookspecs import Item, Reader, Source, hookimpl
 from ceasefire.model import Report
@@ -50,10 +49,11 @@ def _report(name: str, number: int, line: str) -> Item | None:
         except ValueError:
             return input_error(E108, name, number, f"{published!r} is not an ISO date", field="published")
     given = row.get("id")
-    return Report(
-        id=str(given) if given not in (None, "") else report_id(text), text=text, published=published or None,
-        title=row.get("title"), source=row.get("source"), url=row.get("url"), path=f"{name}:{number}",
-    )
+    fields = dict(published=published or None, title=row.get("title"), source=row.get("source"),
+                  url=row.get("url"), path=f"{name}:{number}")
+    if given in (None, ""):
+        return Report.named_by_content(text, **fields)
+    return Report(id=str(given), text=text, **fields)
 
 
 @hookimpl
