@@ -125,3 +125,26 @@ def test_resolve_actors_an_adjective_said_of_a_military_noun_names_its_actor(reg
     assert ids(registry, "warplanes believed to be Russian hit the market") == ["russia"]
     assert ids(registry, "fighter jets thought to be Syrian") == ["syria-government"]
     assert ids(registry, "the man is believed to be Russian") == []  # a person's nationality
+
+
+def test_resolve_actors_country_specific_names_stay_in_their_pack():
+    other = ActorRegistry.load("YE")  # a country with no pack of its own: international actors only
+    assert [m.actor.id for m in other.find("Al-Qaeda militants and HTS")] == []
+    assert [m.actor.id for m in other.find("Saudi-led coalition warplanes")] == []
+    assert [m.actor.id for m in other.find("US-led coalition warplanes and Russian jets")] == ["us-coalition", "russia"]
+    syria = ActorRegistry.load("SY")
+    assert [m.actor.id for m in syria.find("coalition warplanes hit Raqqa")] == ["us-coalition"]
+
+
+def test_resolve_actors_extending_an_unknown_actor_is_named(tmp_path, monkeypatch):
+    packs = tmp_path / "actors"
+    packs.mkdir()
+    (packs / "international.yaml").write_text("actors:\n  - id: x\n    name: X\n    kind: state\n", encoding="utf-8")
+    (packs / "ZZ.yaml").write_text("actors:\n  - id: y\n    extends: true\n    aliases: [why]\n", encoding="utf-8")
+    monkeypatch.setattr(actors_module, "ACTORS_DIR", packs)
+    actors_module._load.cache_clear()
+    try:
+        with pytest.raises(ValidationError, match="'y' to extend is not defined"):
+            actors_module._load("ZZ")
+    finally:
+        actors_module._load.cache_clear()

@@ -157,7 +157,7 @@ def _read(path: Path) -> list[dict]:
     if not isinstance(rows, list):
         raise ValidationError("expected a list under 'actors'", path=str(path), field="actors", code="E202")
     for row in rows:
-        for key in ("id", "name", "kind"):
+        for key in ("id",) if isinstance(row, dict) and row.get("extends") else ("id", "name", "kind"):
             if not isinstance(row, dict) or not row.get(key):
                 raise ValidationError(f"every actor needs '{key}'", path=str(path), field=key, code="E203")
     return rows
@@ -179,13 +179,19 @@ def _load(country: str) -> ActorRegistry:
         registry._nouns.add(noun, True)
     for path in paths:
         for row in _read(path):
-            actor = Actor(
-                id=row["id"], name=row["name"], kind=row["kind"], parent=row.get("parent"),
-                groups=tuple(row.get("groups") or ()), label_only=bool(row.get("label_only")),
-            )
-            registry.actors[actor.id] = actor
-            registry._alias_to_id[actor.name] = actor.id
-            registry._alias_to_id[actor.name.lower()] = actor.id
+            if row.get("extends"):  # a country's own words for an actor defined before it
+                if row["id"] not in registry.actors:
+                    raise ValidationError(f"actor '{row['id']}' to extend is not defined before",
+                                          path=str(path), field="id", code="E203")
+                actor = registry.actors[row["id"]]
+            else:
+                actor = Actor(
+                    id=row["id"], name=row["name"], kind=row["kind"], parent=row.get("parent"),
+                    groups=tuple(row.get("groups") or ()), label_only=bool(row.get("label_only")),
+                )
+                registry.actors[actor.id] = actor
+                registry._alias_to_id[actor.name] = actor.id
+                registry._alias_to_id[actor.name.lower()] = actor.id
             for alias in row.get("aliases") or ():
                 registry._alias_to_id.setdefault(alias, actor.id)
                 if not _is_acronym(alias):
