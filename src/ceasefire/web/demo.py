@@ -48,10 +48,18 @@ def demo_verdicts(agreement: str) -> dict[str, list[dict[str, Any]]]:
     return {event.event_id: event.verdicts for event in assess(demo_records()[1], agreement)}
 
 
-def build_demo(store: Any, agreement: str | None = "syria-coh-2016",
+SCENARIO = "scenario"  # the built-in scenario's agreement (data/scenario.yaml)
+
+
+def build_demo(store: Any, agreement: str | None = SCENARIO,
                users: tuple[tuple[str, str], ...] = (("admin", "admin"), ("analyst", "analyst"), ("viewer", "viewer")),
                ) -> dict[str, str]:
-    """Fill an empty store with the demo events and their verdicts; returns user name -> token."""
+    """Fill an empty store with the demo events and their verdicts (under `agreement`, by default
+    the scenario's; None for none); returns user name -> token."""
+    if agreement == SCENARIO:
+        from ceasefire.config import scenario
+
+        agreement = scenario().get("agreement")
     reports, events = demo_records()
     store.add_batch(reports, extracted={event.report_id: [event] for event in events})
     if agreement:
