@@ -20,17 +20,23 @@ def test_store_new_database_is_created_at_head(db_url):
     assert "event_mentions" not in tables  # since 0006 each mention names its event
 
 
-def test_store_older_revision_is_upgraded_and_keeps_its_rows(db_url):
+def _database_at(db_url: str, revision_id: str, *statements: str) -> None:
+    """A database brought only to an older revision, with rows written in that schema."""
     from alembic import command
 
     engine = make_engine(db_url)
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
-        connection.execute(text("INSERT INTO users (name, role, token_hash, created_at) "
-                                "VALUES ('old', 'admin', 'h', '2020-01-01')"))
+        command.upgrade(config, revision_id)
+        for statement in statements:
+            connection.execute(text(statement))
     engine.dispose()
+
+
+def test_store_older_revision_is_upgraded_and_keeps_its_rows(db_url):
+    _database_at(db_url, "0001", "INSERT INTO users (name, role, token_hash, created_at) "
+                                 "VALUES ('old', 'admin', 'h', '2020-01-01')")
     with Store.open(db_url) as store:
         assert revision(store.engine) == HEAD
         assert [u.name for u in store.users()] == ["old"]
@@ -38,20 +44,12 @@ def test_store_older_revision_is_upgraded_and_keeps_its_rows(db_url):
 
 
 def test_store_verdicts_stored_before_parties_were_kept_get_their_party(db_url):
-    from alembic import command
-
-    engine = make_engine(db_url)
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0004")
-        connection.execute(text(
-            "INSERT INTO events (id, event_date, actor1, admin1, fatalities, record, report_ids, mention_key, "
-            "updated_at) VALUES ('e1', '2016-05-01', 'Military Forces of Russia (2000-)', 'Aleppo', 3, '{}', '[]', "
-            "'k1', '2020-01-01')"))
-        connection.execute(text("INSERT INTO verdicts (event_id, agreement, status, reason) "
-                                "VALUES ('e1', 'syria-coh-2016', 'violation', 'r')"))
-    engine.dispose()
+    _database_at(
+        db_url, "0004",
+        "INSERT INTO events (id, event_date, actor1, admin1, fatalities, record, report_ids, mention_key, "
+        "updated_at) VALUES ('e1', '2016-05-01', 'Military Forces of Russia (2000-)', 'Aleppo', 3, '{}', '[]', "
+        "'k1', '2020-01-01')",
+        "INSERT INTO verdicts (event_id, agreement, status, reason) VALUES ('e1', 'syria-coh-2016', 'violation', 'r')")
     with Store.open(db_url) as store:
         with store.engine.connect() as connection:
             party, fatalities = connection.execute(text("SELECT party, fatalities FROM verdicts")).one()
