@@ -332,3 +332,12 @@ def test_extract_a_report_only_about_the_past_keeps_its_events():
     news = ("Air strikes killed five people in Saraqib on Monday. On March 3, 2015, a similar strike killed 20 "
             "people in Saraqib.")
     assert [e.event_date for e in extract(news, published="2016-03-08")] == ["2016-03-07"]
+
+
+def test_extract_lists_that_the_same_preposition_opens_are_all_places():
+    text = ("On Wednesday, joint convoys delivered food and medicine to Madaya and Zabadani in the Damascus "
+            "countryside and, at the same time, to Foua and Kefraya in Idlib governorate.")
+    events = extract(text, published="2016-04-21", report_id="r1")
+    assert [(e.sub_event_type, e.admin1) for e in events] == [
+        ("Aid delivered", "Rif Dimashq"), ("Aid delivered", "Rif Dimashq"),
+        ("Aid delivered", "Idlib"), ("Aid delivered", "Idlib")]

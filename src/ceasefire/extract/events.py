@@ -53,6 +53,7 @@ AID_TARGET_AFTER = _ROLES["aid_target_after"]
 AID_TARGET_NAMED = _ROLES["aid_target_named"]
 COORDINATION = _ROLES["coordination"]
 BETWEEN_BEFORE = _ROLES["between_before"]
+PREPOSITION_BEFORE = re.compile(r"\b(to|in|on|into|at)\s+(?:the\s+)?$", re.I)
 LIST_GAP = _ROLES["list_gap"]
 
 
@@ -365,11 +366,32 @@ def _event_places(sentence: Sentence, trigger: Trigger) -> list[Place]:
             groups.append([mention])
     best = max(groups, key=lambda g: (len(g), -abs(g[0].start - trigger.start)))
     chosen = min(groups, key=lambda g: abs(g[0].start - trigger.start)) if len(best) == 1 else best
+    chosen = chosen + [m for g in _parallel_groups(sentence, groups, chosen) for m in g]
     places: list[Place] = []
     for mention in chosen:
         if not any(_same_place(mention.place, p) for p in places):
             places.append(mention.place)
     return places
+
+
+def _parallel_groups(sentence: Sentence, groups: list[list[PlaceMention]],
+                     chosen: list[PlaceMention]) -> list[list[PlaceMention]]:
+    """Lists after the chosen one that the same preposition opens, joined by "and": "delivered
+    aid to Madaya and Zabadani and, at the same time, to Foua and Kefraya"."""
+    lead = PREPOSITION_BEFORE.search(sentence_text_before(sentence, chosen[0].start, 12))
+    if lead is None:
+        return []
+    found, last = [], chosen[-1]
+    for group in groups:
+        if group[0].start <= last.start:
+            continue
+        gap = sentence_text_between(sentence, last.end, group[0].start)
+        again = PREPOSITION_BEFORE.search(gap[-12:])
+        if not (again and again.group(1).lower() == lead.group(1).lower() and re.search(r"\band\b", gap)):
+            break
+        found.append(group)
+        last = group[-1]
+    return found
 
 
 def _is_span_of_route(sentence: Sentence, mention: PlaceMention) -> bool:
