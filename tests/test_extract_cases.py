@@ -341,3 +341,27 @@ def test_extract_lists_that_the_same_preposition_opens_are_all_places():
     assert [(e.sub_event_type, e.admin1) for e in events] == [
         ("Aid delivered", "Rif Dimashq"), ("Aid delivered", "Rif Dimashq"),
         ("Aid delivered", "Idlib"), ("Aid delivered", "Idlib")]
+
+
+def test_extract_a_blank_line_ends_a_sentence():
+    text = ("Residents said officers at the checkpoint removed surgical supplies from the trucks before they were "
+            "allowed into Daraya\n\nWithin hours of the convoy leaving, government artillery shelled Daraya, killing "
+            "two people.")
+    events = extract(text, published="2016-06-02", report_id="r1")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [
+        ("Aid partially delivered", 0), ("Shelling/artillery/missile attack", 2)]
+    assert events[1].evidence[0]["sentence"].startswith("Within hours")
+
+
+def test_extract_an_attack_is_no_part_of_an_aid_delivery_nor_of_another_partys_attack():
+    text = ("An aid convoy entered the besieged town of Daraya on Wednesday. Government artillery shelled Daraya, "
+            "killing two people. Opposition factions fired mortar shells at Daraya on Wednesday, killing one.")
+    events = extract(text, published="2016-06-02", report_id="r1")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Aid delivered", None), ("Shelling/artillery/missile attack", SYRIA),
+        ("Shelling/artillery/missile attack", "Opposition Rebels (Syria)")]
+
+
+def test_extract_a_denial_is_no_event():
+    assert extract("Russia denied claims that its jets bombed a market in Maarat al-Numan on Sunday.",
+                   published="2016-06-13") == []

@@ -217,7 +217,7 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
             own_date = DateMention(previous.day + timedelta(days=own_date.after), "day", own_date.start,
                                    own_date.end)
     if previous is not None and (context.lexicon.continues(sentence.text, sentence.folded)
-                                 or _elaborates(sentence, places, own_date, previous, trigger)):
+                                 or _elaborates(sentence, places, own_date, previous, trigger, context.registry)):
         return []
     if not in_lede and own_date is None and not sentence.label \
             and not any(c.kind == "killed" and c.count for c in sentence.casualties):
@@ -262,13 +262,31 @@ def _follows(draft: Draft, sentence: Sentence) -> bool:
 
 
 def _elaborates(sentence: Sentence, places: list[Place], own_date: DateMention | None,
-                previous: Draft, trigger: Trigger) -> bool:
-    if sentence.label:
-        return False
+                previous: Draft, trigger: Trigger, registry: ActorRegistry) -> bool:
+    """Does the sentence tell more of the event before (same place and day, same kind of event,
+    no other perpetrator), rather than an event of its own?"""
+    if sentence.label or _humanitarian(trigger.sub) != _humanitarian(previous.sub):
+        return False  # "the convoy entered Daraya ... government artillery shelled Daraya"
     same_place = not places or (previous.place is not None and all(
         _same_place(p, previous.place) for p in places))
     same_day = own_date is None or own_date.day == previous.day
-    return same_place and same_day
+    if not (same_place and same_day):
+        return False
+    actor1, _ = _roles(sentence, trigger, registry)
+    return not _other_side(actor1, previous)
+
+
+def _humanitarian(sub: str) -> bool:
+    return SUB_EVENT_TYPES.get(sub) == "Humanitarian access"
+
+
+def _other_side(actor: Actor | None, draft: Draft) -> bool:
+    """Is `actor` a named perpetrator that is neither side of the draft's one-sided event (in a
+    battle, whoever else is named may be the other side)?"""
+    if SUB_EVENT_TYPES[draft.sub] == "Battles" or draft.actor1 is None or draft.actor1.kind == "unidentified":
+        return False  # an unnamed perpetrator may be the one named now
+    return (actor is not None and actor.kind in ARMED_KINDS and not actor.label_only
+            and all(actor.id != a.id for a in (draft.actor1, draft.actor2) if a is not None))
 
 
 def _claimed(draft: Draft, actor: Actor, sentence: Sentence) -> None:
@@ -483,7 +501,7 @@ def _associates(mentions: list[ActorMention], sentence: Sentence) -> list[ActorM
     found: list[ActorMention] = []
     mediators = False
     for mention in mentions:
-        before = sentence_text_before(sentence, mention.start, 30)
+        before = sentence_text_before(sentence, mention.start, 60)
         if ASSOCIATE_BEFORE.search(before):
             found.append(mention)
             mediators = False
@@ -605,7 +623,7 @@ def _merge_same_day_place(drafts: list[Draft]) -> list[Draft]:
     merged: list[Draft] = []
     for draft in _undated_into_dated(drafts):
         twin = next((m for m in merged if m.day == draft.day and SUB_EVENT_TYPES[m.sub] == SUB_EVENT_TYPES[draft.sub]
-                     and _same_place_or_both_none(m.place, draft.place)), None)
+                     and _same_place_or_both_none(m.place, draft.place) and not _other_side(draft.actor1, m)), None)
         if twin is None:
             merged.append(draft)
             continue

@@ -41,6 +41,7 @@ _ARTICLE = r"(?:(?:al|el|an|ar|as|ad|ash|at|az|Al|El|An|Ar|As|Ad|Ash|At|Az)[- ])
 NEIGHBOURHOOD_AFTER = re.compile(
     r"(?:(?:\s*,\s*|\s+and\s+|\s+)(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*)*\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
 NEIGHBOURHOOD_BEFORE = Folded(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$")
+PARAGRAPH_PART = re.compile(r"(?:(?!\n[ \t]*\n)[\s\S])+")  # text between blank lines
 QUALIFIER_GAP = re.compile(r"^\s*,\s*$")  # "Jasim, Dar'a": a town, then its governorate
 # Between a place and the governorate that locates it: "Zara, in the central province of Hama", not
 # "left Moadamiyeh for Idlib".
@@ -158,10 +159,13 @@ class Extractor:
         split = Words(text)
         spans = []  # (first token, start, text) of each sentence
         for sent in doc.sents:
-            start = sent.start_char
-            body = text[start:sent.end_char].rstrip()
-            if body.strip():
-                spans.append((sent.start, start, body))
+            first_token = sent.start
+            for part in PARAGRAPH_PART.finditer(text, sent.start_char, sent.end_char):  # a blank line ends one
+                raw = part.group()
+                body = raw.strip()
+                if body:
+                    spans.append((first_token, part.start() + len(raw) - len(raw.lstrip()), body))
+                    first_token = -1
         dateline_end = reference.end if reference else 0  # its place is the reporter's, not the event's
         names = _Names(
             places=[p for p in self.ruler.find(doc, text, split) if p[0] >= dateline_end],
