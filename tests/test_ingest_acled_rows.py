@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ceasefire.ingest.acled import ACLED_COLUMNS, row_to_event, to_acled_row
+from ceasefire.ingest.acled import row_to_event, to_acled_row
 from ceasefire.ingest.rows import RowError
 from test_ingest_readers import acled_row
 
