@@ -42,6 +42,7 @@ NEIGHBOURHOOD_AFTER = re.compile(
     r"(?:(?:\s*,\s*|\s+and\s+|\s+)(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*)*\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
 NEIGHBOURHOOD_BEFORE = Folded(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$")
 PARAGRAPH_PART = re.compile(r"(?:(?!\n[ \t]*\n)[\s\S])+")  # text between blank lines
+NEIGHBOURHOOD_NAMED = re.compile(r"\s(?:neighbou?rhood|district|quarter)$", re.I)  # "the Midan district of Aleppo"
 QUALIFIER_GAP = re.compile(r"^\s*,\s*$")  # "Jasim, Dar'a": a town, then its governorate
 # Between a place and the governorate that locates it: "Zara, in the central province of Hama", not
 # "left Moadamiyeh for Idlib".
@@ -279,7 +280,8 @@ class Extractor:
             if (len(named) == 1 and place.kind not in ("admin1", "country", "city") and place.admin1 not in named
                     and any(REGION_GAP.match(text[end:s]) for s, _, _, _ in regions if s >= end)):
                 place = self._in_region(surface, next(iter(named)))  # "Zara, in the province of Hama"
-            if NEIGHBOURHOOD_AFTER.match(text[end:end + 80]) or NEIGHBOURHOOD_BEFORE.search(text[max(0, start - 60):start]):
+            if (NEIGHBOURHOOD_AFTER.match(text[end:end + 80]) or NEIGHBOURHOOD_BEFORE.search(text[max(0, start - 60):start])
+                    or NEIGHBOURHOOD_NAMED.search(surface)):
                 # a quarter of the city the report is about: ACLED codes it at the city
                 place = self._city_of(named, hint) or place
             mentions.append(PlaceMention(surface, offset + start, offset + end, place))
