@@ -368,3 +368,15 @@ def test_extract_an_attack_is_no_part_of_an_aid_delivery_nor_of_another_partys_a
 def test_extract_a_denial_is_no_event():
     assert extract("Russia denied claims that its jets bombed a market in Maarat al-Numan on Sunday.",
                    published="2016-06-13") == []
+
+
+def test_extract_each_list_item_is_a_sentence():
+    text = ("Weekly access update\n"
+            "- 12 May: an inter-agency convoy to Daraya was denied entry at the last checkpoint\n"
+            "- 13 May: WFP airdropped 20 tonnes of food over Deir ez-Zor\n"
+            "• 15 May: government forces shelled Douma, killing 3")
+    events = extract(text, published="2016-05-16", report_id="r1")
+    assert [(e.event_date, e.sub_event_type, e.fatalities) for e in events] == [
+        ("2016-05-12", "Aid blocked", 0), ("2016-05-13", "Airdrop", 0),
+        ("2016-05-15", "Shelling/artillery/missile attack", 3)]
+    assert events[2].evidence[0]["sentence"] == "• 15 May: government forces shelled Douma, killing 3"

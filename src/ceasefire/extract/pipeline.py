@@ -41,7 +41,8 @@ _ARTICLE = r"(?:(?:al|el|an|ar|as|ad|ash|at|az|Al|El|An|Ar|As|Ad|Ash|At|Az)[- ])
 NEIGHBOURHOOD_AFTER = re.compile(
     r"(?:(?:\s*,\s*|\s+and\s+|\s+)(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*)*\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
 NEIGHBOURHOOD_BEFORE = Folded(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$")
-PARAGRAPH_PART = re.compile(r"(?:(?!\n[ \t]*\n)[\s\S])+")  # text between blank lines
+# Text between blank lines, and list items: a line that opens with a bullet ("- 12 May: ...").
+PARAGRAPH_PART = re.compile(r"(?:(?!\n[ \t]*\n|\n[ \t]*(?:[-•*▪–]|\d{1,2}[.)])[ \t])[\s\S])+")
 NEIGHBOURHOOD_NAMED = re.compile(r"\s(?:neighbou?rhood|district|quarter)$", re.I)  # "the Midan district of Aleppo"
 QUALIFIER_GAP = re.compile(r"^\s*,\s*$")  # "Jasim, Dar'a": a town, then its governorate
 # Between a place and the governorate that locates it: "Zara, in the central province of Hama", not
@@ -161,7 +162,7 @@ class Extractor:
         spans = []  # (first token, start, text) of each sentence
         for sent in doc.sents:
             first_token = sent.start
-            for part in PARAGRAPH_PART.finditer(text, sent.start_char, sent.end_char):  # a blank line ends one
+            for part in PARAGRAPH_PART.finditer(text, sent.start_char, sent.end_char):  # blank lines, list items
                 raw = part.group()
                 body = raw.strip()
                 if body:
