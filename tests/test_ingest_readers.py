@@ -62,7 +62,7 @@ def test_ingest_html_keeps_visible_text_title_and_published_date(tmp_path):
     [report] = list(read_paths([tmp_path / "a.html"]))
     assert report.title == "Strikes on Aleppo"
     assert report.published.isoformat() == "2016-09-20"
-    assert report.text == "Air strikes hit eastern Aleppo & its countryside.\nFive died."
+    assert report.text == "Air strikes hit eastern Aleppo & its countryside.\n\nFive died."  # a block per paragraph
 
 
 def test_ingest_html_time_tag_gives_published_date(tmp_path):

@@ -87,7 +87,7 @@ class _VisibleText(HTMLParser):
         elif tag in self.HIDDEN:
             self._hidden += 1
         if tag in self.BLOCKS:
-            self.parts.append("\n")
+            self.parts.append("\n" if tag == "br" else "\n\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -98,7 +98,7 @@ class _VisibleText(HTMLParser):
         elif tag in self.HIDDEN and self._hidden:
             self._hidden -= 1
         if tag in self.BLOCKS:
-            self.parts.append("\n")
+            self.parts.append("\n" if tag == "br" else "\n\n")
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -107,9 +107,15 @@ class _VisibleText(HTMLParser):
             self.parts.append(data)
 
     def text(self) -> str:
-        joined = "".join(self.parts)
-        lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in joined.split("\n"))
-        return "\n".join(line for line in lines if line)
+        """The visible text: one paragraph per block element (p, li, h1 ...), a blank line between
+        them, so that a block always ends a sentence; <br> breaks a line within one."""
+        paragraphs = []
+        for block in re.split(r"\n[ \t\r\f\v]*\n", "".join(self.parts)):
+            lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in block.split("\n"))
+            paragraph = "\n".join(line for line in lines if line)
+            if paragraph:
+                paragraphs.append(paragraph)
+        return "\n\n".join(paragraphs)
 
 
 def parse_published(value: str | None) -> date | None:
