@@ -380,3 +380,12 @@ def test_extract_each_list_item_is_a_sentence():
         ("2016-05-12", "Aid blocked", 0), ("2016-05-13", "Airdrop", 0),
         ("2016-05-15", "Shelling/artillery/missile attack", 3)]
     assert events[2].evidence[0]["sentence"] == "• 15 May: government forces shelled Douma, killing 3"
+
+
+def test_extract_later_sentences_tell_whose_convoy_it_was_and_what_it_lacked():
+    text = ("An aid convoy entered the besieged town of Daraya on Wednesday. The trucks of the Syrian Arab Red "
+            "Crescent and the United Nations brought medicines and baby milk. Residents said government officers "
+            "at the checkpoint removed surgical supplies from the trucks before they were allowed into the town.")
+    [event] = extract(text, published="2016-06-02", report_id="r1")
+    assert (event.sub_event_type, event.actor1) == ("Aid partially delivered", "Syrian Arab Red Crescent")
+    assert len(event.evidence) == 3

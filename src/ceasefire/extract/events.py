@@ -23,6 +23,7 @@ ARMED_KINDS = {"state", "foreign-state", "coalition", "rebel", "jihadist", "kurd
 AIR_KINDS = {"state", "foreign-state", "coalition"}  # who can fly an air strike
 VICTIM_KINDS = {"civilian", "protester"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+ONE_SIDED_TYPES = {"Explosions/Remote violence", "Violence against civilians"}  # one side acts on another
 AID_KINDS = {"international"}  # who delivers aid; who blocks it is an armed actor
 OBSTRUCTIONS = {"Aid blocked", "Siege"}
 _ROLES = load_role_patterns()
@@ -281,9 +282,9 @@ def _humanitarian(sub: str) -> bool:
 
 
 def _other_side(actor: Actor | None, draft: Draft) -> bool:
-    """Is `actor` a named perpetrator that is neither side of the draft's one-sided event (in a
-    battle, whoever else is named may be the other side)?"""
-    if SUB_EVENT_TYPES[draft.sub] == "Battles" or draft.actor1 is None or draft.actor1.kind == "unidentified":
+    """Is `actor` a named perpetrator that is neither side of the draft's one-sided attack (in a
+    battle, whoever else is named may be the other side; at an aid delivery, who obstructs it)?"""
+    if SUB_EVENT_TYPES[draft.sub] not in ONE_SIDED_TYPES or draft.actor1 is None or draft.actor1.kind == "unidentified":
         return False  # an unnamed perpetrator may be the one named now
     return (actor is not None and actor.kind in ARMED_KINDS and not actor.label_only
             and all(actor.id != a.id for a in (draft.actor1, draft.actor2) if a is not None))
@@ -300,6 +301,16 @@ def _claimed(draft: Draft, actor: Actor, sentence: Sentence) -> None:
 
 def _elaborate(draft: Draft, sentence: Sentence) -> None:
     draft.sentences.append(sentence)
+    if SUB_EVENT_TYPES[draft.sub] == "Humanitarian access":
+        # "The trucks of the Red Crescent and the UN brought medicines": whose convoy it was
+        top = sentence.triggers[0] if sentence.triggers else None
+        if draft.sub == "Aid delivered" and top is not None and top.sub == "Aid partially delivered":
+            draft.sub, draft.trigger = top.sub, top  # "... removed surgical supplies": only part arrived
+        agencies = [m.actor for m in sentence.actors if m.actor.kind in AID_KINDS]
+        if agencies and draft.sub in OBSTRUCTIONS and draft.actor2 is None:
+            draft.actor2 = agencies[0]
+        elif agencies and draft.sub not in OBSTRUCTIONS and draft.actor1 is None:
+            draft.actor1 = agencies[0]
     if draft.actor1 is None or draft.actor1.kind == "unidentified":
         # "the raids were carried out by government warplanes" names who did it
         by = [m.actor for m in sentence.actors if _can_perpetrate(m.actor) and not m.actor.label_only
