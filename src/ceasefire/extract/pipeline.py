@@ -303,6 +303,7 @@ class Extractor:
         """Each unknown name that a known place right after it locates, placed there: at its
         point (precision 2) for a town or area, which then only locates it; at the governorate's
         (precision 3) for a governorate."""
+        located, anchors = [], []
         for start, end, name in unlisted:
             anchor = next((m for m in mentions if m.start - offset >= end
                            and UNLISTED_GAP.match(text[end:m.start - offset])), None)
@@ -312,9 +313,9 @@ class Extractor:
             place = replace(anchor.place, name=name, kind="site", population=None, geonameid=None,
                             geo_precision=3 if region else 2)
             if not region:
-                mentions.remove(anchor)
-            mentions.append(PlaceMention(name, offset + start, offset + end, place))
-        return sorted(mentions, key=lambda m: m.start)
+                anchors.append(anchor)
+            located.append(PlaceMention(name, offset + start, offset + end, place))
+        return sorted([m for m in mentions if m not in anchors] + located, key=lambda m: m.start)
 
     def _cities_in_lists(self, mentions: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
         """In "car bombs in Tartus and Jableh" (or "in Aleppo, Hama and Damascus") a governorate's
