@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import re
 from collections import deque
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
@@ -34,7 +34,7 @@ from ceasefire.resolve.actors import ActorMention, ActorRegistry
 from ceasefire.resolve.gazetteer import Gazetteer, load_country_pack, not_places
 from ceasefire.resolve.patterns import Folded, fold
 from ceasefire.resolve.phrases import PhraseIndex, Words
-from ceasefire.resolve.places import Place
+from ceasefire.resolve.places import Place, site_at
 
 PIPELINE_FILE = PACKAGE_DATA / "pipeline.yaml"
 _ARTICLE = r"(?:(?:al|el|an|ar|as|ad|ash|at|az|Al|El|An|Ar|As|Ad|Ash|At|Az)[- ])"
@@ -61,9 +61,10 @@ UNLISTED_BEFORE = Folded(
     r"(?:\b(?:in|at|near|outside|around|on)|\b(?:village|town|city|area|outskirts|vicinity|countryside|"
     r"neighbou?rhood|camp|district)\s+of|\b(?:shelled|struck|bombed|bombarded|pounded|stormed|raided))"
     r"\s+(?:the\s+)?$")
+_COMPASS = r"(?:north|south|east|west)"
 UNLISTED_GAP = re.compile(
     r"^(?:\s+(?:town|village|city|area|front|frontline|camp|desert|outskirts|countryside))?"
-    r"(?:\s*,\s*|\s+(?:(?:north|south|east|west)\w*\s+)?(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?(?:-(?:north|south|east|west)(?:ern)?)?\s+)?"
+    rf"(?:\s*,\s*|\s+(?:{_COMPASS}\w*\s+)?(?:in|of)\s+(?:the\s+)?(?:{_COMPASS}(?:ern)?(?:-{_COMPASS}(?:ern)?)?\s+)?"
     r"(?:(?:countryside|province|governorate|outskirts)\s+of\s+)?)$", re.I)
 
 
@@ -281,8 +282,8 @@ class Extractor:
             if (len(named) == 1 and place.kind not in ("admin1", "country", "city") and place.admin1 not in named
                     and any(REGION_GAP.match(text[end:s]) for s, _, _, _ in regions if s >= end)):
                 place = self._in_region(surface, next(iter(named)))  # "Zara, in the province of Hama"
-            if (NEIGHBOURHOOD_AFTER.match(text[end:end + 80]) or NEIGHBOURHOOD_BEFORE.search(text[max(0, start - 60):start])
-                    or NEIGHBOURHOOD_NAMED.search(surface)):
+            if (NEIGHBOURHOOD_AFTER.match(text[end:end + 80]) or NEIGHBOURHOOD_NAMED.search(surface)
+                    or NEIGHBOURHOOD_BEFORE.search(text[max(0, start - 60):start])):
                 # a quarter of the city the report is about: ACLED codes it at the city
                 place = self._city_of(named, hint) or place
             mentions.append(PlaceMention(surface, offset + start, offset + end, place))
@@ -310,10 +311,9 @@ class Extractor:
             if anchor is None:
                 continue
             region = anchor.place.kind in ("admin1", "country")
-            place = replace(anchor.place, name=name, kind="site", population=None, geonameid=None,
-                            geo_precision=3 if region else 2)
             if not region:
                 anchors.append(anchor)
+            place = site_at(anchor.place, name, 3 if region else 2)
             located.append(PlaceMention(name, offset + start, offset + end, place))
         return sorted([m for m in mentions if m not in anchors] + located, key=lambda m: m.start)
 
@@ -351,10 +351,7 @@ class Extractor:
 
     def _in_region(self, name: str, region: str) -> Place:
         """A place the index puts elsewhere, located only by the governorate the report gives."""
-        area = self.gazetteer.admin1_place(region)
-        return Place(name=name, admin1=region, admin2=None, country=self.country,
-                     latitude=area.latitude if area else None, longitude=area.longitude if area else None,
-                     kind="site", population=None, geonameid=None, geo_precision=2)
+        return site_at(self.gazetteer.admin1_place(region), name, 2)  # a governorate named in the text
 
 
 def _without_trailing(name: str, words: frozenset[str]) -> str:

@@ -326,9 +326,13 @@ def _unlisted(gazetteer: "Gazetteer", core: str, near: str | None) -> Place | No
     if not near or not core[:1].isupper() or len(name_key(core)) < 3:
         return None
     region = gazetteer.admin1_place(near)
-    if region is None:
-        return None
-    return replace(region, name=core.strip(), kind="site", population=None, geonameid=None, geo_precision=3)
+    return site_at(region, core, 3) if region is not None else None
+
+
+def site_at(place: Place, name: str, precision: int) -> Place:
+    """A name the index lacks, located at a known place's point: a governorate's (precision 3)
+    or a town's or area's (precision 2)."""
+    return replace(place, name=name.strip(), kind="site", population=None, geonameid=None, geo_precision=precision)
 
 
 def _wider_admin1(gazetteer: "Gazetteer", core: str, context: str, position: int) -> str | None:
