@@ -344,8 +344,8 @@ def _same_place(a: Place, b: Place) -> bool:
 
 def _sentence_date(sentence: Sentence) -> DateMention | None:
     """The sentence's first date, passing over the day someone spoke when another date follows."""
-    said = [d for d in sentence.dates if SPEECH_BEFORE.search(sentence_text_before(sentence, d.start, 40))]
-    return next((d for d in sentence.dates if d not in said), None) or (sentence.dates[0] if sentence.dates else None)
+    not_spoken = (d for d in sentence.dates if not SPEECH_BEFORE.search(sentence_text_before(sentence, d.start, 40)))
+    return next(not_spoken, sentence.dates[0] if sentence.dates else None)
 
 
 def event_places(sentence: Sentence) -> list[Place]:
@@ -466,7 +466,8 @@ def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tup
                 if not PRETEXT_BEFORE.search(sentence_text_before(sentence, m.start, 60))
                 and not ACCUSER_AFTER.match(sentence.text[m.end - sentence.start:])
                 and not SPOKESMAN_AFTER.match(sentence.text[m.end - sentence.start:])]
-    mentions = [m for m in mentions if m not in _associates(mentions, sentence)]
+    associates = _associates(mentions, sentence)
+    mentions = [m for m in mentions if m not in associates]
     armed = [m for m in mentions if _can_perpetrate(m.actor)]
     by = [m for m in armed if BY_BEFORE.search(sentence_text_before(sentence, m.start, 30))]
     if not by and trigger.sub == "kill":
@@ -539,17 +540,22 @@ def _aid_harmed(sentence: Sentence, mention: ActorMention) -> bool:
         and not SPEAKER_AFTER.match(after)
 
 
+def _and_first(sentence: Sentence, a: ActorMention, b: ActorMention) -> ActorMention | None:
+    """The first of two mentions joined by "and" ("X and Y"); None when they are not."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return first if COORDINATION.match(sentence_text_between(sentence, first.end, second.start)) else None
+
+
 def _joined(sentence: Sentence, a: ActorMention, b: ActorMention) -> bool:
     """"X and Y", not "between X and Y"."""
-    first, second = (a, b) if a.start < b.start else (b, a)
-    return bool(COORDINATION.match(sentence_text_between(sentence, first.end, second.start))) \
-        and not BETWEEN_BEFORE.search(sentence_text_before(sentence, first.start, 20))
+    first = _and_first(sentence, a, b)
+    return first is not None and not BETWEEN_BEFORE.search(sentence_text_before(sentence, first.start, 20))
 
 
 def _coordinated(sentence: Sentence, a: ActorMention, b: ActorMention) -> bool:
     """Two adjectives sharing one noun ("Russian and Syrian jets")."""
-    first, second = (a, b) if a.start < b.start else (b, a)
-    return first.via_adjective and bool(COORDINATION.match(sentence_text_between(sentence, first.end, second.start)))
+    first = _and_first(sentence, a, b)
+    return first is not None and first.via_adjective
 
 
 def _aid_roles(sub: str, sentence: Sentence, actor1: Actor | None,
