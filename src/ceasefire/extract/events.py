@@ -54,7 +54,7 @@ AID_TARGET_AFTER = _ROLES["aid_target_after"]
 AID_TARGET_NAMED = _ROLES["aid_target_named"]
 COORDINATION = _ROLES["coordination"]
 BETWEEN_BEFORE = _ROLES["between_before"]
-PREPOSITION_BEFORE = re.compile(r"\b(to|in|on|into|at)\s+(?:the\s+)?$", re.I)
+LIST_LEAD = _ROLES["list_lead"]
 LIST_GAP = _ROLES["list_gap"]
 
 
@@ -407,7 +407,7 @@ def _parallel_groups(sentence: Sentence, groups: list[list[PlaceMention]],
                      chosen: list[PlaceMention]) -> list[list[PlaceMention]]:
     """Lists after the chosen one that the same preposition opens, joined by "and": "delivered
     aid to Madaya and Zabadani and, at the same time, to Foua and Kefraya"."""
-    lead = PREPOSITION_BEFORE.search(sentence_text_before(sentence, chosen[0].start, 12))
+    lead = LIST_LEAD.search(sentence_text_before(sentence, chosen[0].start, 12))
     if lead is None:
         return []
     found, last = [], chosen[-1]
@@ -415,7 +415,7 @@ def _parallel_groups(sentence: Sentence, groups: list[list[PlaceMention]],
         if group[0].start <= last.start:
             continue
         gap = sentence_text_between(sentence, last.end, group[0].start)
-        again = PREPOSITION_BEFORE.search(gap[-12:])
+        again = LIST_LEAD.search(gap[-12:])
         if not (again and again.group(1).lower() == lead.group(1).lower() and re.search(r"\band\b", gap)):
             break
         found.append(group)
