@@ -12,6 +12,7 @@ from ceasefire.ingest.errors import E101, E103, E110, input_error
 from ceasefire.ingest.hookspecs import Item, Reader, Source, hookimpl
 from ceasefire.model import Report
 
+
 def decode(source: Source, data: bytes) -> str | Item:
     """UTF-8 text, or an InputError naming the line of the first bad byte."""
     try:
