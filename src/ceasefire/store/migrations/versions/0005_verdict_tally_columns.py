@@ -4,10 +4,11 @@ and copies of the event's columns that tallies count by.
 `party` is the tally's party key (see ceasefire.assess.tally); for verdicts already stored it
 is worked out after the upgrade, by `store.database.migrate` (it needs the agreements and actor
 registries, which a migration must not import); `contested` is true when the event has more
-than one verdict under the same agreement; `fatalities`, `event_date`, `admin1`, `sub_event_type` and `merged_into` are the
-event's, kept in step by a trigger on events. The event_id index becomes (event_id, agreement,
-status, party, contested, fatalities), so a tally joined to events reads verdicts from the index
-alone, and a tally over a date range reads only (agreement, event_date, ...).
+than one verdict under the same agreement; `fatalities`, `event_date`, `admin1`,
+`sub_event_type` and `merged_into` are the event's, kept in step by a trigger on events. The
+event_id index becomes (event_id, agreement, status, party, contested, fatalities), so a tally
+joined to events reads verdicts from the index alone, and a tally over a date range reads only
+(agreement, event_date, ...).
 
 Revision ID: 0005
 Revises: 0004
