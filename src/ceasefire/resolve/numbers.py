@@ -113,6 +113,8 @@ class _Lexicon:
     things: frozenset[str]
     stop: frozenset[str]
     fillers: frozenset[str]
+    irregular_participles: frozenset[str]  # "shot" in "were shot and wounded"
+    particles: frozenset[str]      # "up" in "were rounded up and executed"
     asides: frozenset[str]
     before: dict[str, Phrases]     # kind (killed, injured, both) -> phrases said before a count
     after: dict[str, Phrases]
@@ -196,6 +198,8 @@ def lexicon() -> _Lexicon:
         things=words("things"),
         stop=words("stop") | weekdays,
         fillers=words("fillers"),
+        irregular_participles=words("irregular_participles"),
+        particles=words("particles"),
         asides=words("asides"),
         before=table["before"],
         after=table["after"],
@@ -572,10 +576,6 @@ def _skip_fillers(tokens: _Tokens, k: int, limit: int = 6) -> int:
     return k
 
 
-_PARTICLES = frozenset({"up", "out", "down", "away", "off"})
-_IRREGULAR_PARTICIPLES = frozenset({"shot", "hit", "struck", "caught", "held", "seized", "taken", "beaten"})
-
-
 def _after_trigger(tokens: _Tokens, j: int, chained: bool = True) -> tuple[str, int] | None:
     """The kind and end of the verb that follows a counted phrase ('were also killed'), also
     after another participle ('were rounded up and executed', 'were abducted and later killed')."""
@@ -587,9 +587,9 @@ def _after_trigger(tokens: _Tokens, j: int, chained: bool = True) -> tuple[str, 
             return kind, k + size
     n = len(tokens)
     if chained and k < n and not tokens.is_name(k) and (
-            tokens.words[k].endswith("ed") or tokens.words[k] in _IRREGULAR_PARTICIPLES):
+            tokens.words[k].endswith("ed") or tokens.words[k] in lex.irregular_participles):
         k += 1
-        if k < n and tokens.words[k] in _PARTICLES:
+        if k < n and tokens.words[k] in lex.particles:
             k += 1
         if k + 1 < n and tokens.words[k] == "and":
             return _after_trigger(tokens, k + 1, chained=False)
