@@ -40,9 +40,6 @@ class ActorMention:
     via_adjective: bool = False
 
 
-QUALIFIERS = frozenset({"government", "regime", "state", "air", "military"})
-# "warplanes believed to be Russian": an adjective alone names its actor after these words + "to be".
-ATTRIBUTIONS = frozenset({"believed", "thought", "suspected", "presumed", "said", "reported", "likely"})
 
 
 @dataclass
@@ -54,6 +51,8 @@ class ActorRegistry:
     _adjectives: PhraseIndex = field(default_factory=PhraseIndex)  # "Russian" -> russia
     _nouns: PhraseIndex = field(default_factory=PhraseIndex)  # military nouns
     _weapons: PhraseIndex = field(default_factory=PhraseIndex)  # weapon only one actor uses -> actor id
+    _qualifiers: frozenset[str] = frozenset()  # "government" in "government forces"
+    _attributions: frozenset[str] = frozenset()  # "believed" in "warplanes believed to be Russian"
     _first_words: frozenset[str] | None = None  # words a mention can start with, once loaded
 
     @classmethod
@@ -126,7 +125,7 @@ class ActorRegistry:
 
     def _attributed(self, tokens, lower, i) -> bool:
         """Is word i said to be what a military noun is ("warplanes believed to be" ...)?"""
-        if i < 4 or lower[i - 2:i] != ["to", "be"] or lower[i - 3] not in ATTRIBUTIONS:
+        if i < 4 or lower[i - 2:i] != ["to", "be"] or lower[i - 3] not in self._attributions:
             return False
         end = i - 3
         for k in range(max(0, end - 3), end):
@@ -138,7 +137,7 @@ class ActorRegistry:
     def _noun_at(self, tokens, lower, j, stop) -> tuple[int, bool] | None:
         """A military noun at word j, after an optional qualifier ("government forces")."""
         noun = self._nouns.match_at(tokens, lower, j, stop)
-        if noun is None and j < stop and lower[j] in QUALIFIERS:
+        if noun is None and j < stop and lower[j] in self._qualifiers:
             noun = self._nouns.match_at(tokens, lower, j + 1, stop)
         return noun
 
@@ -174,8 +173,10 @@ def _load(country: str) -> ActorRegistry:
     paths = [ACTORS_DIR / "international.yaml"]
     if (ACTORS_DIR / f"{country}.yaml").exists():
         paths.append(ACTORS_DIR / f"{country}.yaml")
-    nouns = yaml.safe_load(NOUNS_FILE.read_text(encoding="utf-8"))["nouns"]
-    for noun in nouns:
+    lexicon = yaml.safe_load(NOUNS_FILE.read_text(encoding="utf-8"))
+    registry._qualifiers = frozenset(lexicon.get("qualifiers") or ())
+    registry._attributions = frozenset(lexicon.get("attributions") or ())
+    for noun in lexicon["nouns"]:
         registry._nouns.add(noun, True)
     for path in paths:
         for row in _read(path):
