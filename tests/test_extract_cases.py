@@ -389,3 +389,44 @@ def test_extract_later_sentences_tell_whose_convoy_it_was_and_what_it_lacked():
     [event] = extract(text, published="2016-06-02", report_id="r1")
     assert (event.sub_event_type, event.actor1) == ("Aid partially delivered", "Syrian Arab Red Crescent")
     assert len(event.evidence) == 3
+
+
+def test_extract_a_sentence_turning_to_another_event_is_no_elaboration():
+    text = ("Warplanes struck the Sukkari district of Aleppo on Tuesday, killing 9 civilians. Meanwhile, rebel "
+            "factions fired rockets on the neighbourhood of al-Midan, killing 4 civilians.")
+    events = extract(text, published="2016-05-04")
+    assert sorted((e.sub_event_type, e.actor1, e.fatalities) for e in events) == [
+        ("Air/drone strike", "Unidentified Armed Group (Syria)", 9),
+        ("Shelling/artillery/missile attack", "Opposition Rebels (Syria)", 4)]
+
+
+def test_extract_a_party_without_aircraft_is_never_an_air_strikes_perpetrator():
+    events = extract("Airstrikes on villages held by militants near Manbij killed 12 civilians on Tuesday.",
+                     published="2016-07-20")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", "Unidentified Armed Group (Syria)")]
+
+
+def test_extract_a_period_start_never_dates_the_event():
+    text = ("For the first time since March 2013, a convoy of the United Nations entered the besieged town of "
+            "Madaya on Thursday. On the same day, aid reached the town of Zabadani.")
+    events = extract(text, published="2016-06-10")
+    assert sorted((e.location, e.event_date) for e in events) == [
+        ("Az Zabadani", "2016-06-09"), ("Madaya", "2016-06-09")]
+
+
+def test_extract_a_dateline_year_counts_no_dead():
+    events = extract("Posted on October 3 2016 Ten civilians were killed in a car bomb explosion in Hasakah city.",
+                     published="2016-10-04")
+    assert [e.fatalities for e in events] == [10]
+
+
+def test_extract_a_countryside_named_before_a_town_only_locates_it():
+    events = extract("In the countryside of Idlib, regime helicopters dropped barrel bombs on the town of Saraqeb on "
+                     "Friday, killing a woman and her daughter.", published="2016-05-07")
+    assert [(e.location, e.fatalities) for e in events] == [("Saraqib", 2)]
+
+
+def test_extract_a_news_agency_of_a_group_speaks_and_takes_no_side():
+    events = extract("The IS-run Amaq news agency claimed 40 civilians were killed in coalition airstrikes on "
+                     "Raqqa on Sunday.", published="2016-07-05")
+    assert [(e.actor1, e.fatalities) for e in events] == [("Global Coalition Against Daesh", 40)]

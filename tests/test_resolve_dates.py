@@ -215,6 +215,7 @@ def test_dates_dateline_only_a_full_date_at_the_start(text):
 @pytest.mark.parametrize("text, day", [
     ("BEIRUT, Oct 4 (Reuters) - Syrian government forces advanced", "2016-10-04"),
     ("Damascus, Feb 27 (SANA) - Terrorist organizations violated", "2017-02-27"),
+    ("Geneva, 12 January 2017 - Syrian government forces", "2017-01-12"),  # no agency named
 ])
 def test_dates_wire_dateline_ends_after_its_dash(text, day):
     resolved = dateline(text, date(2017, 3, 1))
@@ -224,6 +225,7 @@ def test_dates_wire_dateline_ends_after_its_dash(text, day):
 
 def test_dates_wire_dateline_needs_a_day_of_a_month():
     assert dateline("In Aleppo, on Monday (local time) - shelling resumed", date(2016, 2, 27)) is None
+    assert dateline("In Aleppo, on Monday - shelling resumed", date(2016, 2, 27)) is None
 
 
 _PIECES = st.sampled_from([

@@ -210,15 +210,16 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     else:
         sub = trigger.sub
     places = _event_places(sentence, trigger)
-    own_date = _sentence_date(sentence)
+    own_date = _sentence_date(sentence, context.lexicon.period_spans(sentence.text, sentence.folded))
     if own_date is not None and own_date.after is not None:
         if previous is None or previous.day is None or previous.precision != "day":
             own_date = None  # "the next day" after nothing dated to the day
         else:
             own_date = DateMention(previous.day + timedelta(days=own_date.after), "day", own_date.start,
                                    own_date.end)
-    if previous is not None and (context.lexicon.continues(sentence.text, sentence.folded)
-                                 or _elaborates(sentence, places, own_date, previous, trigger, context.registry)):
+    if previous is not None and not context.lexicon.turns_away(sentence.text, sentence.folded) and (
+            context.lexicon.continues(sentence.text, sentence.folded)
+            or _elaborates(sentence, places, own_date, previous, trigger, context.registry)):
         return []
     if not in_lede and own_date is None and not sentence.label \
             and not any(c.kind == "killed" and c.count for c in sentence.casualties):
@@ -236,6 +237,8 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         day, precision = context.published, "day"
     actor1, actor2 = _roles(sentence, trigger, context.registry)
     sub = _settle_sub(sub, sentence, trigger, actor1, actor2)
+    if sub == "Air/drone strike" and actor1 is not None and actor1.kind in ARMED_KINDS - AIR_KINDS:
+        actor1 = None  # "militants" near "airstrikes": a party without aircraft flew none
     if sub == "Peaceful protest":
         sub = context.lexicon.protest_outcome(sentence.text, sentence.folded) or sub
     if sub is None:
@@ -283,7 +286,11 @@ def _humanitarian(sub: str) -> bool:
 
 def _other_side(actor: Actor | None, draft: Draft) -> bool:
     """Is `actor` a named perpetrator that is neither side of the draft's one-sided attack (in a
-    battle, whoever else is named may be the other side; at an aid delivery, who obstructs it)?"""
+    battle, whoever else is named may be the other side; at an aid delivery, who obstructs it)? A
+    party that flies no aircraft is never the one behind an air strike."""
+    if (draft.sub == "Air/drone strike" and actor is not None and actor.kind in ARMED_KINDS
+            and actor.kind not in AIR_KINDS and not actor.label_only):
+        return True
     if SUB_EVENT_TYPES[draft.sub] not in ONE_SIDED_TYPES or draft.actor1 is None or draft.actor1.kind == "unidentified":
         return False  # an unnamed perpetrator may be the one named now
     return (actor is not None and actor.kind in ARMED_KINDS and not actor.label_only
@@ -342,10 +349,12 @@ def _same_place(a: Place, b: Place) -> bool:
     return a.name == b.name and a.admin1 == b.admin1
 
 
-def _sentence_date(sentence: Sentence) -> DateMention | None:
-    """The sentence's first date, passing over the day someone spoke when another date follows."""
-    not_spoken = (d for d in sentence.dates if not SPEECH_BEFORE.search(sentence_text_before(sentence, d.start, 40)))
-    return next(not_spoken, sentence.dates[0] if sentence.dates else None)
+def _sentence_date(sentence: Sentence, periods: list[tuple[int, int]] = ()) -> DateMention | None:
+    """The sentence's first date, passing over the day someone spoke when another date follows;
+    a period's start ("for the first time since November 2012") dates no event."""
+    dates = [d for d in sentence.dates if not any(s <= d.start - sentence.start < e for s, e in periods)]
+    told = (d for d in dates if not SPEECH_BEFORE.search(sentence_text_before(sentence, d.start, 40)))
+    return next(told, dates[0] if dates else None)
 
 
 def event_places(sentence: Sentence) -> list[Place]:
@@ -379,6 +388,10 @@ def _event_places(sentence: Sentence, trigger: Trigger) -> list[Place]:
     if not usable:
         return []
     specific = [m for m in usable if m.place.kind not in ("admin1", "country")]
+    exact = [m for m in specific if m.place.geo_precision == 1]
+    # "in the countryside of Idlib, helicopters bombed Kafr Nabl": the town, which the area locates
+    specific = [m for m in specific if not _around_capital(m.place)
+                or not any(e.place.admin1 == m.place.admin1 for e in exact)]
     if not specific:  # governorates only: the first, or the list it opens ("in Hama and Latakia")
         listed = [usable[0]]
         for mention in usable[1:]:
@@ -401,6 +414,11 @@ def _event_places(sentence: Sentence, trigger: Trigger) -> list[Place]:
         if not any(_same_place(mention.place, p) for p in places):
             places.append(mention.place)
     return places
+
+
+def _around_capital(place: Place) -> bool:
+    """The area around the city a governorate is named after ("the countryside of Idlib")."""
+    return place.kind == "city" and place.geo_precision == 2 and place.name == place.admin1
 
 
 def _parallel_groups(sentence: Sentence, groups: list[list[PlaceMention]],

@@ -44,6 +44,7 @@ class Lexicon:
     periods: Folded
     protest_outcomes: tuple[tuple[str, Folded], ...]
     anaphora: Folded
+    switch_cues: Folded
     background: Folded
     background_days: int
     aggregate_deaths: int
@@ -92,6 +93,10 @@ class Lexicon:
     def continues(self, sentence: str, folded=UNFOLDED) -> bool:
         """Does the sentence open by referring back to the event before it?"""
         return bool(self.anaphora.match(sentence, folded))
+
+    def turns_away(self, sentence: str, folded=UNFOLDED) -> bool:
+        """Does the sentence open by turning to another event ("Meanwhile, ...", "Separately, ...")?"""
+        return bool(self.switch_cues.match(sentence, folded))
 
     def label(self, text: str, folded=UNFOLDED) -> tuple[str, int] | None:
         """A lede naming the sub-type ("Looting: On 9 May ..."): (sub-type, end of lede)."""
@@ -180,6 +185,7 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
                                   field=f"protest_outcomes.{sub}", code="E211")
         outcomes.append((sub, _compile("|".join(f"(?:{p})" for p in patterns), path, f"protest_outcomes.{sub}")))
     anaphora = "|".join(re.escape(w) for w in sorted(data.get("anaphora") or ["(?!)"], key=len, reverse=True))
+    switches = "|".join(re.escape(w) for w in sorted(data.get("switches") or ["(?!)"], key=len, reverse=True))
     background = "|".join(re.escape(w) for w in data.get("background_cues") or [])
     return Lexicon(
         combined=combined, rule_of=rule_of, requires=tuple(compiled_requires), gated=gated, labels=labels,
@@ -190,6 +196,7 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
         periods=_folded("|".join(f"(?:{p})" for p in data.get("periods") or ["(?!)"]), path, "periods"),
         protest_outcomes=tuple(outcomes),
         anaphora=_folded(rf"\s*(?:{anaphora})\b", path, "anaphora"),
+        switch_cues=_folded(rf"\s*(?:{switches})\b", path, "switches"),
         background=_folded(rf"\b(?:{background or '(?!)'})\b", path, "background_cues"),
         background_days=int(data.get("background_days", 45)),
         aggregate_deaths=int(data.get("aggregate_deaths", 1000)),

@@ -232,8 +232,10 @@ class Extractor:
         sentence.dates = [DateMention(d.day, d.precision, start + d.start, start + d.end, d.after)
                           for d in dates.find_dates(text, published)
                           if start + d.start >= names.dateline_end]  # a dateline dates the report
+        cut = min(len(text), max(0, names.dateline_end - start))
+        told = " " * cut + text[cut:]
         sentence.casualties = [Casualty(c.count, c.kind, start + c.start, start + c.end)
-                               for c in numbers.find_casualties(text)]
+                               for c in numbers.find_casualties(told)]  # a dateline's year counts no dead
         sentence.places = self._places(sentence, hint, names)
         return sentence
 

@@ -483,9 +483,10 @@ _DATELINE_LEAD = re.compile(r"\s*(?:(?:posted|published|(?:last\s+)?updated|date
                             re.IGNORECASE)
 
 
-# A wire dateline: "BEIRUT, Oct 4 (Reuters) -", "Damascus, Feb 27 (SANA) -" (the place is the
-# reporter's, the date the report's).
-_WIRE_DATELINE = re.compile(r"\s*[A-Z][\w'’ .-]{1,40},\s+(?P<date>[^()\n]{3,30}?)\s*\([\w .-]{2,30}\)\s*[-–—]+\s*")
+# A wire dateline: "BEIRUT, Oct 4 (Reuters) -", "Damascus, Feb 27 (SANA) -", "Geneva, 12 January
+# 2016 -" (the place is the reporter's, the date the report's).
+_WIRE_DATELINE = re.compile(
+    r"\s*[A-Z][\w'’ .-]{1,40},\s+(?P<date>[^()\n]{3,30}?)\s*(?:\([\w .-]{2,30}\)\s*[-–—]+|[-–—]+\s)\s*")
 
 
 def dateline(text: str, published: date | None = None) -> ResolvedDate | None:
