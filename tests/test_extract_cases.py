@@ -430,3 +430,31 @@ def test_extract_a_news_agency_of_a_group_speaks_and_takes_no_side():
     events = extract("The IS-run Amaq news agency claimed 40 civilians were killed in coalition airstrikes on "
                      "Raqqa on Sunday.", published="2016-07-05")
     assert [(e.actor1, e.fatalities) for e in events] == [("Global Coalition Against Daesh", 40)]
+
+
+def test_extract_bombs_that_kill_are_explosions_not_attacks():
+    events = extract("Two bombs tore through a market in Azaz on Thursday, killing at least 14 people.",
+                     published="2016-10-14")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 14)]
+
+
+def test_extract_those_a_bomb_kills_are_not_its_perpetrators():
+    events = extract("A bomb killed 9 pro-government militiamen in Qardaha on Sunday.", published="2016-03-21")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Syria)")]
+
+
+def test_extract_a_claim_before_the_attacks_names_their_perpetrator():
+    text = ("Islamic State claimed the twin bombings that hit the coast on Tuesday. In Baniyas, a car bomb killed "
+            "12 people at a checkpoint. In Tartus, a suicide attacker killed 20 at the bus station.")
+    events = extract(text, published="2016-09-07")
+    assert sorted((e.location, e.actor1) for e in events if e.location != "Syria") == [
+        ("Baniyas", "Islamic State"), ("Tartus", "Islamic State")]
+
+
+def test_extract_a_place_of_a_list_told_alone_gives_its_own_toll_and_kind():
+    text = ("Bombs ripped through Tartus and Jableh on Monday, killing at least 140 people. In Jableh, suicide "
+            "bombers blew themselves up at the hospital, killing 95.")
+    events = {e.location: e for e in extract(text, published="2016-05-24")}
+    assert (events["Jablah"].sub_event_type, events["Jablah"].fatalities) == ("Suicide bomb", 95)
+    assert events["Tartus"].fatalities is None  # the list's toll is not split

@@ -26,6 +26,7 @@ VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civi
 ONE_SIDED_TYPES = {"Explosions/Remote violence", "Violence against civilians"}  # one side acts on another
 AID_KINDS = {"international"}  # who delivers aid; who blocks it is an armed actor
 OBSTRUCTIONS = {"Aid blocked", "Siege"}
+GENERIC_EXPLOSION = 60  # the priority of a blast or bomb whose kind is not said (triggers.yaml)
 _ROLES = load_role_patterns()
 COMBATANT_WORDS = _ROLES["combatant_words"]
 CIVILIAN_WORDS = _ROLES["civilian_words"]
@@ -56,6 +57,7 @@ COORDINATION = _ROLES["coordination"]
 BETWEEN_BEFORE = _ROLES["between_before"]
 LIST_LEAD = _ROLES["list_lead"]
 LIST_GAP = _ROLES["list_gap"]
+KILLED_OBJECT_GAP = _ROLES["killed_object_gap"]
 
 
 @dataclass
@@ -135,9 +137,11 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
     count the dead ("X condemned the strike that killed 35 in Idlib")."""
     drafts: list[Draft] = []
     recent_actor: Actor | None = None
+    claim: tuple[Actor, Sentence] | None = None  # who claimed the attacks told so far
     for index, sentence in enumerate(sentences):
         perpetrators = [m for m in sentence.actors if _can_perpetrate(m.actor)]
-        if drafts and perpetrators and context.lexicon.claims_responsibility(sentence.text, sentence.folded):
+        if perpetrators and context.lexicon.claims_responsibility(sentence.text, sentence.folded):
+            claim = (perpetrators[0].actor, sentence)
             for draft in drafts:
                 if draft.day == drafts[-1].day:
                     _claimed(draft, perpetrators[0].actor, sentence)
@@ -162,6 +166,9 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
         if not new:  # an elaboration of the event before
             _elaborate(drafts[-1], sentence)
             _protest_turned(drafts[-1], sentence, context)
+        for draft in new:  # "IS claimed the bombings. In Jableh, suicide bombers ...": the attacks it claimed
+            if claim is not None and claim[1] is not sentence and draft.day == _claimed_day(claim[1], drafts):
+                _claimed(draft, claim[0], claim[1])
         drafts.extend(new)
         if perpetrators:
             recent_actor = perpetrators[0].actor
@@ -297,9 +304,16 @@ def _other_side(actor: Actor | None, draft: Draft) -> bool:
             and all(actor.id != a.id for a in (draft.actor1, draft.actor2) if a is not None))
 
 
+def _claimed_day(sentence: Sentence, drafts: list[Draft]) -> date | None:
+    """The day of the attacks a claim is about: of the last event told before it."""
+    before = [d for d in drafts if any(s.start <= sentence.start for s in d.sentences)]
+    return before[-1].day if before else None
+
+
 def _claimed(draft: Draft, actor: Actor, sentence: Sentence) -> None:
     """A claim of responsibility names the perpetrator an event's own sentence did not."""
-    if actor.label_only or (draft.actor1 is not None and draft.actor1.kind != "unidentified"):
+    if actor.label_only or (draft.actor1 is not None and draft.actor1.kind != "unidentified") \
+            or SUB_EVENT_TYPES[draft.sub] not in ONE_SIDED_TYPES:
         return
     draft.actor1 = actor
     if sentence not in draft.sentences:
@@ -326,6 +340,14 @@ def _elaborate(draft: Draft, sentence: Sentence) -> None:
             draft.actor1 = by[0]
     if sentence.dates and sentence.dates[0].day == draft.day:
         draft.dated = True
+    top = next((t for t in sentence.triggers if t.sub != "kill"), None)
+    if top is not None and SUB_EVENT_TYPES.get(top.sub) == SUB_EVENT_TYPES[draft.sub] == "Explosions/Remote violence" \
+            and draft.trigger.priority <= GENERIC_EXPLOSION and top.priority > draft.trigger.priority:
+        draft.sub, draft.trigger = top.sub, top  # "bombs hit Jableh ... suicide bombers blew themselves up"
+    if draft.shared_place and draft.place is not None and sentence.places \
+            and all(_same_place(m.place, draft.place) for m in sentence.places):
+        draft.shared_place = False  # "In Jableh, ... killing 100": this place's own toll
+        draft.fatalities = None
     killed = [c for c in sentence.casualties if c.kind == "killed"]
     if not killed or draft.shared_place:
         return
@@ -500,8 +522,11 @@ def _roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tup
             actor1_mention = subjects[0]
         elif before:
             actor1_mention = before[0]
-        else:
-            after = [m for m in armed if not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))]
+        else:  # named after the trigger: the perpetrator, unless the dead ("bombs kill 13 pro-Assad fighters")
+            killed_at = [t.end for t in sentence.triggers if t.sub == "kill"]
+            after = [m for m in armed if not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))
+                     and not any(0 <= m.start - end and KILLED_OBJECT_GAP.match(sentence_text_between(sentence, end, m.start))
+                                 for end in killed_at)]
             actor1_mention = after[0] if after else None
     actor1 = actor1_mention.actor if actor1_mention else None
     actor2 = partner = None
