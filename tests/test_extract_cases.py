@@ -458,3 +458,39 @@ def test_extract_a_place_of_a_list_told_alone_gives_its_own_toll_and_kind():
     events = {e.location: e for e in extract(text, published="2016-05-24")}
     assert (events["Jablah"].sub_event_type, events["Jablah"].fatalities) == ("Suicide bomb", 95)
     assert events["Tartus"].fatalities is None  # the list's toll is not split
+
+
+def test_extract_a_convoy_struck_with_no_weapon_named_was_struck_from_the_air():
+    events = extract("An aid convoy was struck on Monday night near Tell Rifaat, killing 12 drivers.",
+                     published="2016-09-20")
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in events] == [
+        ("Air/drone strike", "2016-09-19", 12)]
+
+
+def test_extract_an_unknown_village_in_the_rural_part_of_a_governorate_is_named():
+    events = extract("Shells hit the village of Kafr Naha, in rural western Aleppo, on Sunday, killing two "
+                     "children.", published="2016-06-13")
+    assert [(e.location, e.admin1, e.geo_precision) for e in events] == [("Kafr Naha", "Aleppo", 3)]
+
+
+def test_extract_state_media_restoring_security_to_a_town_is_retaking_it():
+    text = ("Army units, backed by the allied Russian air force, restored security and stability to the town of "
+            "al-Qaryatain in the countryside of Homs on Sunday after fierce battles with ISIS.")
+    events = extract(text, published="2016-04-04")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Government regains territory", SYRIA, "Islamic State")]
+
+
+def test_extract_terrorists_of_a_named_group_are_that_group():
+    events = extract("Terrorists of Jabhat al-Nusra fired rocket shells on al-Hamdaniyeh neighborhood in Aleppo "
+                     "city on Monday, killing two civilians.", published="2016-05-03")
+    assert [(e.actor1, e.actor2) for e in events] == [("Jabhat al-Nusra", CIVILIANS)]
+
+
+def test_extract_what_happened_then_is_an_event_of_that_day_and_place():
+    text = ("Government aircraft struck rebel positions near the town of Morek on Tuesday, killing 11 fighters. "
+            "The rebels said the strikes had not stopped them. Rebel fighters then overran two checkpoints "
+            "south of the town, the Observatory said.")
+    events = extract(text, published="2016-05-11")
+    assert sorted((e.sub_event_type, e.event_date) for e in events) == [
+        ("Air/drone strike", "2016-05-10"), ("Non-state actor overtakes territory", "2016-05-10")]

@@ -228,11 +228,12 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
             context.lexicon.continues(sentence.text, sentence.folded)
             or _elaborates(sentence, places, own_date, previous, trigger, context.registry)):
         return []
-    if not in_lede and own_date is None and not sentence.label \
+    next_on = previous is not None and context.lexicon.goes_on(sentence.text, sentence.folded)
+    if not in_lede and own_date is None and not sentence.label and not next_on \
             and not any(c.kind == "killed" and c.count for c in sentence.casualties):
         return None
     if not places:
-        if not in_lede and previous is not None and not _follows(previous, sentence):
+        if not in_lede and previous is not None and not next_on and not _follows(previous, sentence):
             return None  # a place-less aside further on: where it happened is unknown
         fallback = previous.place if previous else context.first_place()
         places = [fallback] if fallback else [None]
@@ -493,7 +494,8 @@ def _affiliated(mentions: list[ActorMention], sentence: Sentence, trigger: Trigg
         if k == taken:
             continue
         group = mentions[k + 1] if k + 1 < len(mentions) else None
-        if (mention.actor.kind == "unidentified" and group is not None and group.actor.kind in ARMED_KINDS
+        if ((mention.actor.kind == "unidentified" or mention.actor.label_only) and group is not None
+                and group.actor.kind in ARMED_KINDS and not group.actor.label_only
                 and group.end <= trigger.start
                 and AFFILIATION_GAP.match(sentence_text_between(sentence, mention.end, group.start))):
             mention, taken = ActorMention(group.actor, mention.text, mention.start, mention.end), k + 1

@@ -45,6 +45,7 @@ class Lexicon:
     protest_outcomes: tuple[tuple[str, Folded], ...]
     anaphora: Folded
     switch_cues: Folded
+    sequence_cues: Folded
     background: Folded
     background_days: int
     aggregate_deaths: int
@@ -93,6 +94,10 @@ class Lexicon:
     def continues(self, sentence: str, folded=UNFOLDED) -> bool:
         """Does the sentence open by referring back to the event before it?"""
         return bool(self.anaphora.match(sentence, folded))
+
+    def goes_on(self, sentence: str, folded=UNFOLDED) -> bool:
+        """Does the sentence tell what happened next ("IS fighters then overran the hill")?"""
+        return bool(self.sequence_cues.search(sentence, folded))
 
     def turns_away(self, sentence: str, folded=UNFOLDED) -> bool:
         """Does the sentence open by turning to another event ("Meanwhile, ...", "Separately, ...")?"""
@@ -197,6 +202,7 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
         protest_outcomes=tuple(outcomes),
         anaphora=_folded(rf"\s*(?:{anaphora})\b", path, "anaphora"),
         switch_cues=_folded(rf"\s*(?:{switches})\b", path, "switches"),
+        sequence_cues=_folded("|".join(f"(?:{p})" for p in data.get("sequence") or ["(?!)"]), path, "sequence"),
         background=_folded(rf"\b(?:{background or '(?!)'})\b", path, "background_cues"),
         background_days=int(data.get("background_days", 45)),
         aggregate_deaths=int(data.get("aggregate_deaths", 1000)),
