@@ -494,3 +494,12 @@ def test_extract_what_happened_then_is_an_event_of_that_day_and_place():
     events = extract(text, published="2016-05-11")
     assert sorted((e.sub_event_type, e.event_date) for e in events) == [
         ("Air/drone strike", "2016-05-10"), ("Non-state actor overtakes territory", "2016-05-10")]
+
+
+def test_extract_aid_carried_but_no_food_was_partly_delivered_and_the_next_delivery_is_the_same_agencys():
+    text = ("A convoy of the World Food Programme entered the besieged town of Moadamiyeh on Thursday. It carried "
+            "medicines and baby milk, but no food. The same day, aid reached the town of Daraya.")
+    events = extract(text, published="2016-06-03")
+    assert sorted((e.location, e.sub_event_type) for e in events) == [
+        ("Darayya", "Aid delivered"), ("Muadamiyat al-Sham", "Aid partially delivered")]
+    assert events[0].actor1 == events[1].actor1 == "United Nations"  # WFP is a UN agency

@@ -28,8 +28,9 @@ def ids(registry, text):
     ("Turkish-backed rebels advanced", ["turkish-backed-groups"]),
     ("a member of Sharqiya Army shot a man", ["turkish-backed-groups", "civilians"]),
     ("al Sham Corps and the Sham Legion", ["syria-opposition", "syria-opposition"]),
-    ("militants attacked army positions and an army checkpoint", ["syria-opposition", "syria-government",
-                                                                 "syria-government"]),
+    ("insurgents attacked army positions and an army checkpoint", ["syria-opposition", "syria-government",
+                                                                  "syria-government"]),
+    ("militants attacked army positions", ["terrorist-label", "syria-government"]),  # whose, it does not say
     ("Turkish army positions near the Army of Conquest", ["turkey", "syria-opposition"]),
     ("an inter-agency convoy was stopped after the authorities refused", ["united-nations", "syria-government"]),
     ("IRGC advisers and Hezbollah", ["iran", "hezbollah"]),

@@ -253,6 +253,9 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         return None
     if SUB_EVENT_TYPES[sub] == "Humanitarian access":
         actor1, actor2 = _aid_roles(sub, sentence, actor1, actor2)
+        if actor1 is None and sub not in OBSTRUCTIONS and previous is not None and _humanitarian(previous.sub) \
+                and previous.sub not in OBSTRUCTIONS:
+            actor1 = previous.actor1  # "The same day, aid reached Moadamiyeh": the agency delivering before
     if sub == "Disrupted weapons use" and actor2 is not None and actor2.kind in ARMED_KINDS:
         actor1, actor2 = actor2, actor1  # as ACLED codes it: whose weapon was stopped, then who stopped it
     if sub == "Disrupted weapons use" and actor2 is not None and actor2.kind == "civilian":
