@@ -503,3 +503,26 @@ def test_extract_aid_carried_but_no_food_was_partly_delivered_and_the_next_deliv
     assert sorted((e.location, e.sub_event_type) for e in events) == [
         ("Darayya", "Aid delivered"), ("Muadamiyat al-Sham", "Aid partially delivered")]
     assert events[0].actor1 == events[1].actor1 == "United Nations"  # WFP is a UN agency
+
+
+def test_extract_what_happened_in_another_country_is_no_event_here():
+    text = ("Islamic State fighters seized two villages near Marea on Tuesday. Three suicide bombers blew "
+            "themselves up on Monday in the village of al-Qaa in northeast Lebanon, killing five people.")
+    events = extract(text, published="2016-06-29")
+    assert [(e.location, e.sub_event_type) for e in events] == [("Mari", "Non-state actor overtakes territory")]
+
+
+def test_extract_a_governorates_summary_is_the_event_told_at_its_town():
+    text = ("Missiles hit hospitals and schools in Aleppo and Idlib provinces on Monday, killing dozens. In Azaz, "
+            "a children's hospital was hit, killing 14 people. In Maarat al-Numan, a clinic was hit, killing 9.")
+    events = extract(text, published="2016-02-16")
+    assert sorted((e.location, e.admin1, e.event_type, e.fatalities) for e in events) == [
+        ("Izaz", "Aleppo", "Explosions/Remote violence", 14),
+        ("Maarrat an Numan", "Idlib", "Explosions/Remote violence", 9)]
+
+
+def test_extract_a_lull_a_period_and_those_fleeing_fighting_are_no_events():
+    text = ("Protesters marched in Kafr Nabl on Friday. The protests were made possible by the lull in air strikes "
+            "since the truce began on February 27. Many of them fled fighting in Hama last year.")
+    events = extract(text, published="2016-03-12")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]

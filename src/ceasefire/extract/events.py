@@ -130,6 +130,7 @@ class ReportContext:
     registry: ActorRegistry
     lexicon: Lexicon
     first_place: Callable[[], Place | None] = lambda: None  # where the report is about, read when needed
+    abroad: re.Pattern | None = None  # "in northeast Lebanon": another country, where no event of ours is
 
 
 def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool = True) -> list[Event]:
@@ -233,6 +234,8 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
             and not any(c.kind == "killed" and c.count for c in sentence.casualties):
         return None
     if not places:
+        if _abroad(sentence, context):
+            return None  # it happened in another country
         if not in_lede and previous is not None and not next_on and not _follows(previous, sentence):
             return None  # a place-less aside further on: where it happened is unknown
         fallback = previous.place if previous else context.first_place()
@@ -269,6 +272,16 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     return [Draft(sub, trigger, place, day, precision, actor1, actor2,
                   None if shared and deaths else fatalities, deaths, [sentence], shared, dated)
             for place in places]
+
+
+def _abroad(sentence: Sentence, context: ReportContext) -> bool:
+    """Does the sentence say it happened in another country ("in northeast Lebanon"), outside any
+    actor's name ("Islamic State in Iraq and Syria")?"""
+    if context.abroad is None:
+        return False
+    return any(not any(a.start < sentence.start + m.end() and sentence.start + m.start() <= a.end + 1
+                       for a in sentence.actors)
+               for m in context.abroad.finditer(sentence.text))
 
 
 def _follows(draft: Draft, sentence: Sentence) -> bool:
@@ -684,9 +697,10 @@ def _default_actors(sub: str, actor1: Actor | None, actor2: Actor | None, senten
 # --- the report's events ----------------------------------------------------------------------
 
 def _merge_same_day_place(drafts: list[Draft]) -> list[Draft]:
-    """One event per place, day and type. A headline's undated event is the dated one it announces."""
+    """One event per place, day and type. A headline's undated event is the dated one it announces,
+    and an event placed only in a governorate is the one told at a town of it that day."""
     merged: list[Draft] = []
-    for draft in _undated_into_dated(drafts):
+    for draft in _into_told_places(_undated_into_dated(drafts)):
         twin = next((m for m in merged if m.day == draft.day and SUB_EVENT_TYPES[m.sub] == SUB_EVENT_TYPES[draft.sub]
                      and _same_place_or_both_none(m.place, draft.place) and not _other_side(draft.actor1, m)), None)
         if twin is None:
@@ -701,6 +715,43 @@ def _merge_same_day_place(drafts: list[Draft]) -> list[Draft]:
         if draft.fatalities is not None and (twin.fatalities is None or draft.fatalities > twin.fatalities):
             twin.fatalities = draft.fatalities
     return merged
+
+
+def _into_told_places(drafts: list[Draft]) -> list[Draft]:
+    """"Missiles hit hospitals in Aleppo and Idlib provinces ... In Azaz, a hospital was hit, killing
+    14": the governorate's event is the town's, which takes its weapon when it names none."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        if any(d is draft for d in kept):
+            continue  # a town's event, already standing where its summary did
+        towns = []
+        if draft.place is not None and draft.place.kind == "admin1":
+            towns = [d for d in drafts if d is not draft and d.day == draft.day and d.place is not None
+                     and d.place.kind != "admin1" and d.place.admin1 == draft.place.admin1
+                     and not any(k is d for k in kept) and _same_kind(d, draft)]
+        if not towns:
+            kept.append(draft)
+            continue
+        told = towns[0]
+        if len(towns) == 1 and draft.fatalities and not told.fatalities:
+            told.fatalities = draft.fatalities  # the only town told, with no toll of its own: the summary's
+        if SUB_EVENT_TYPES[told.sub] != SUB_EVENT_TYPES[draft.sub]:
+            told.sub, told.trigger = draft.sub, draft.trigger
+        told.sentences.extend(s for s in draft.sentences if s not in told.sentences)
+        if told.actor1 is None or told.actor1.kind == "unidentified":
+            told.actor1 = draft.actor1 or told.actor1
+        told.actor2 = told.actor2 or draft.actor2
+        kept.append(told)  # where the summary stood: the report told it first
+    return kept
+
+
+def _same_kind(told: Draft, summary: Draft) -> bool:
+    """Can the town's event be the one the governorate's summary tells: the same type, or an attack
+    read only from its deaths ("was hit, killing 14") under a summary that names the weapon?"""
+    if SUB_EVENT_TYPES[told.sub] == SUB_EVENT_TYPES[summary.sub]:
+        return not _other_side(told.actor1, summary)
+    return told.trigger.sub == "kill" and SUB_EVENT_TYPES[summary.sub] == "Explosions/Remote violence" \
+        and SUB_EVENT_TYPES[told.sub] == "Violence against civilians"
 
 
 def _undated_into_dated(drafts: list[Draft]) -> list[Draft]:

@@ -31,7 +31,7 @@ from ceasefire.extract.lexicon import load_lexicon
 from ceasefire.model import Event, Report
 from ceasefire.resolve import dates, numbers
 from ceasefire.resolve.actors import ActorMention, ActorRegistry
-from ceasefire.resolve.gazetteer import Gazetteer, load_country_pack, not_places
+from ceasefire.resolve.gazetteer import Gazetteer, abroad_pattern, load_country_pack, not_places
 from ceasefire.resolve.patterns import Folded, fold
 from ceasefire.resolve.phrases import PhraseIndex, Words
 from ceasefire.resolve.places import Place, site_at
@@ -205,7 +205,7 @@ class Extractor:
         context = ReportContext(
             report_id=report.id, published=day, source=report.source,
             country_name=self.country_name, registry=self.registry, lexicon=self.lexicon,
-            first_place=first_place,
+            first_place=first_place, abroad=abroad_pattern(self.country),
         )
         return assemble(sentences, context) or assemble(sentences, context, strict=False)
 

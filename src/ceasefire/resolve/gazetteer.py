@@ -339,6 +339,24 @@ def _admin1_without_pack(country: str, rows: list[dict], roman: Romanisation) ->
     return list(regions.values()) + extra
 
 
+@lru_cache(maxsize=8)
+def abroad_pattern(country: str) -> re.Pattern:
+    """"in Lebanon", "in northeast Iraq", "inside Turkey": a place in any other country (pycountry's
+    names, short and common), said as where something happened."""
+    import pycountry
+
+    names: set[str] = set()
+    for record in pycountry.countries:
+        if record.alpha_2 == country.upper():
+            continue
+        for name in (record.name, getattr(record, "common_name", None)):
+            if name and "," not in name and "(" not in name:
+                names.add(name)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:in|into|inside)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
+                      rf"(?:{alternatives})\b(?!['’]s?\s+border)")
+
+
 def build_gazetteer(country: str, path: Path | None = None) -> Path:
     """Build the index for an ISO 3166-1 alpha-2 code; returns the file written."""
     import pycountry
