@@ -526,3 +526,27 @@ def test_extract_a_lull_a_period_and_those_fleeing_fighting_are_no_events():
             "since the truce began on February 27. Many of them fled fighting in Hama last year.")
     events = extract(text, published="2016-03-12")
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_extract_each_item_of_a_monitors_roundup_is_an_event():
+    text = ("Daily report, 4 July.\n"
+            "Idlib: A car bomb exploded in Idlib city on Monday, killing 5 people.\n"
+            "Hama: Regime forces shelled the towns of Kafr Zita and al-Latamneh, wounding several civilians.")
+    events = extract(text, published="2016-07-05")
+    assert sorted((e.location, e.sub_event_type, e.event_date) for e in events) == [
+        ("Idlib", "Remote explosive/landmine/IED", "2016-07-04"),
+        ("Kafr Zayta", "Shelling/artillery/missile attack", "2016-07-04"),
+        ("Latamneh", "Shelling/artillery/missile attack", "2016-07-04")]
+
+
+def test_extract_a_killing_told_with_an_evacuation_is_the_event():
+    events = extract("Six people were killed when a bomb went off near buses carrying evacuees in Aleppo on "
+                     "Wednesday as the evacuation of four towns resumed.", published="2017-04-20")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 6)]
+
+
+def test_extract_a_protest_dispersed_in_the_next_sentence_had_an_intervention():
+    text = ("Hundreds of people protested in Kafr Nabl on Friday against Jabhat al-Nusra. Nusra fighters fired "
+            "into the air to disperse the crowd and detained two activists.")
+    events = extract(text, published="2016-03-12")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Protest with intervention", "Jabhat al-Nusra")]

@@ -58,6 +58,7 @@ BETWEEN_BEFORE = _ROLES["between_before"]
 LIST_LEAD = _ROLES["list_lead"]
 LIST_GAP = _ROLES["list_gap"]
 KILLED_OBJECT_GAP = _ROLES["killed_object_gap"]
+PLACE_HEADING_AFTER = _ROLES["place_heading_after"]
 
 
 @dataclass
@@ -216,6 +217,7 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     elif trigger is None:
         return None
     else:
+        trigger = _violence_over_aid(sentence, trigger)
         sub = trigger.sub
     places = _event_places(sentence, trigger)
     own_date = _sentence_date(sentence, context.lexicon.period_spans(sentence.text, sentence.folded))
@@ -230,6 +232,7 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
             or _elaborates(sentence, places, own_date, previous, trigger, context.registry)):
         return []
     next_on = previous is not None and context.lexicon.goes_on(sentence.text, sentence.folded)
+    in_lede = in_lede or _place_heading(sentence)  # "Hama: Regime forces shelled ...": a roundup's own item
     if not in_lede and own_date is None and not sentence.label and not next_on \
             and not any(c.kind == "killed" and c.count for c in sentence.casualties):
         return None
@@ -272,6 +275,24 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     return [Draft(sub, trigger, place, day, precision, actor1, actor2,
                   None if shared and deaths else fatalities, deaths, [sentence], shared, dated)
             for place in places]
+
+
+def _violence_over_aid(sentence: Sentence, trigger: Trigger) -> Trigger:
+    """A sentence telling of aid and of killing ("the evacuation was suspended after militias opened
+    fire on the buses, killing one") reports the killing."""
+    if not _humanitarian(trigger.sub) or not any(c.kind == "killed" and c.count for c in sentence.casualties):
+        return trigger
+    violent = (t for t in sentence.triggers if t.priority > 0
+               and (t.sub == "kill" or SUB_EVENT_TYPES.get(t.sub) in VIOLENT_TYPES))
+    return next(violent, trigger)
+
+
+def _place_heading(sentence: Sentence) -> bool:
+    """Does the sentence open with a place as a heading ("Hama: ...", "Damascus countryside: ..."), as
+    monitors' daily roundups do?"""
+    first = sentence.places[0] if sentence.places else None
+    return first is not None and first.start == sentence.start \
+        and bool(PLACE_HEADING_AFTER.match(sentence.text[first.end - sentence.start:]))
 
 
 def _abroad(sentence: Sentence, context: ReportContext) -> bool:
@@ -376,12 +397,17 @@ def _elaborate(draft: Draft, sentence: Sentence) -> None:
 
 def _protest_turned(draft: Draft, sentence: Sentence, context: ReportContext) -> None:
     """A protest whose next sentence tells of rioting ("Rioters blocked the road and set tires on
-    fire") was a violent demonstration."""
+    fire") was a violent demonstration; of its dispersal ("fighters fired into the air to disperse
+    the crowd"), a protest with intervention."""
     if SUB_EVENT_TYPES[draft.sub] != "Protests":
         return
-    if context.lexicon.protest_outcome(sentence.text, sentence.folded) == "Violent demonstration":
+    outcome = context.lexicon.protest_outcome(sentence.text, sentence.folded)
+    if outcome == "Violent demonstration":
         draft.sub = "Violent demonstration"
         draft.actor1 = context.registry.get("rioters") or draft.actor1
+    elif outcome is not None and draft.sub == "Peaceful protest":
+        draft.sub = outcome
+        draft.actor2 = draft.actor2 or next((m.actor for m in sentence.actors if m.actor.kind in ARMED_KINDS), None)
 
 
 def _same_place(a: Place, b: Place) -> bool:
