@@ -550,3 +550,15 @@ def test_extract_a_protest_dispersed_in_the_next_sentence_had_an_intervention():
             "into the air to disperse the crowd and detained two activists.")
     events = extract(text, published="2016-03-12")
     assert [(e.sub_event_type, e.actor2) for e in events] == [("Protest with intervention", "Jabhat al-Nusra")]
+
+
+def test_extract_the_other_sides_toll_of_the_strikes_told_before_is_no_new_event():
+    text = ("Turkish warplanes struck Kurdish YPG positions north of Aleppo on Wednesday night, killing up to 200 "
+            "fighters, the Turkish army said. The YPG said only 10 of its fighters were killed in the strikes.")
+    events = extract(text, published="2016-10-20")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", "Military Forces of Turkey (2002-)")]
+
+
+def test_extract_strikes_with_no_weapon_named_are_air_strikes():
+    events = extract("Russian strikes killed 12 civilians in the town of Maarzita on Thursday.", published="2017-04-28")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", "Military Forces of Russia (2000-)")]

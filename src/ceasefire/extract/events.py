@@ -58,6 +58,7 @@ BETWEEN_BEFORE = _ROLES["between_before"]
 LIST_LEAD = _ROLES["list_lead"]
 LIST_GAP = _ROLES["list_gap"]
 KILLED_OBJECT_GAP = _ROLES["killed_object_gap"]
+DEFINITE_BEFORE = _ROLES["definite_before"]
 PLACE_HEADING_AFTER = _ROLES["place_heading_after"]
 
 
@@ -321,6 +322,9 @@ def _elaborates(sentence: Sentence, places: list[Place], own_date: DateMention |
     same_day = own_date is None or own_date.day == previous.day
     if not (same_place and same_day):
         return False
+    if trigger.sub != "kill" and SUB_EVENT_TYPES.get(trigger.sub) == SUB_EVENT_TYPES[previous.sub] \
+            and DEFINITE_BEFORE.search(sentence_text_before(sentence, trigger.start, 30)):
+        return True  # "only 10 of its fighters were killed in the strikes": the strikes told before
     actor1, _ = _roles(sentence, trigger, registry)
     return not _other_side(actor1, previous)
 
