@@ -11,7 +11,9 @@ writes them (`event.to_dict()`, one per line) to bench/out/NAME.pred.jsonl, and 
 
 - acled_syria_dev: event F1, sub-type, actor1 and fatalities accuracy over matched events;
 - fakes_dev: the document's main governorate (`--main-admin1`) and how many documents gave one;
-- examples_dev: recall, precision and, once assessed against the scenario's agreement, verdicts.
+- examples_dev: recall, precision and, once assessed against the scenario's agreement, verdicts;
+- written_reports (bench/data, the project's own): recall and precision over multi-event reports
+  written in the styles of wires, monitors' roundups, state media and UN updates.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ from ceasefire.model import Report
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "bench" / "out"
+OWN_DATA = REPO / "bench" / "data"  # the project's own hand-coded set (written_reports)
 
 # (set, measure, bar): a measure holds when it is at least the bar.
 BARS = [
@@ -43,7 +46,8 @@ BARS = [
 SHOWN = [
     ("acled_syria_dev", "precision"), ("acled_syria_dev", "recall"), ("acled_syria_dev", "place"),
     ("acled_syria_dev", "actor2"), ("fakes_dev", "coverage"), ("examples_dev", "precision"),
-    ("examples_dev", "f1"), ("examples_dev", "verdict"),
+    ("examples_dev", "f1"), ("examples_dev", "verdict"), ("written_reports", "precision"),
+    ("written_reports", "recall"), ("written_reports", "f1"),
 ]
 
 
@@ -95,10 +99,11 @@ def assess_file(path: Path) -> str | None:
 def measure(data: Path, workers: int) -> dict[str, Any]:
     OUT.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {}
-    for name in ("acled_syria_dev", "fakes_dev", "examples_dev"):
-        docs, gold = data / f"{name}.docs.jsonl", data / f"{name}.gold.jsonl"
+    for name, folder in (("acled_syria_dev", data), ("fakes_dev", data), ("examples_dev", data),
+                         ("written_reports", OWN_DATA)):
+        docs, gold = folder / f"{name}.docs.jsonl", folder / f"{name}.gold.jsonl"
         if not docs.is_file() or not gold.is_file():
-            print(f"skipping {name}: {docs.name} or {gold.name} not in {data}", file=sys.stderr)
+            print(f"skipping {name}: {docs.name} or {gold.name} not in {folder}", file=sys.stderr)
             continue
         pred = OUT / f"{name}.pred.jsonl"
         run = extract_file(docs, pred, workers)
