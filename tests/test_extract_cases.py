@@ -562,3 +562,41 @@ def test_extract_the_other_sides_toll_of_the_strikes_told_before_is_no_new_event
 def test_extract_strikes_with_no_weapon_named_are_air_strikes():
     events = extract("Russian strikes killed 12 civilians in the town of Maarzita on Thursday.", published="2017-04-28")
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", "Military Forces of Russia (2000-)")]
+
+
+def test_extract_what_was_reported_hours_later_is_an_event_of_that_day():
+    text = ("Rebels shot down a Russian helicopter over Idlib province on Monday, killing all five people on board. "
+            "The Russian defence ministry confirmed the loss. Hours later, a chlorine attack was reported in the "
+            "town of Saraqeb.")
+    events = extract(text, published="2016-08-02")
+    assert sorted((e.sub_event_type, e.event_date) for e in events) == [
+        ("Chemical weapon", "2016-08-01"), ("Disrupted weapons use", "2016-08-01")]
+
+
+def test_extract_an_unknown_village_near_a_town_is_placed_at_the_town():
+    events = extract("Turkish-backed rebels attacked the village of Kafr Naha near Azaz on Thursday, killing eight "
+                     "YPG fighters.", published="2016-02-26")
+    assert [(e.location, e.admin1, e.geo_precision) for e in events] == [("Kafr Naha", "Aleppo", 2)]
+
+
+def test_extract_the_group_named_just_before_is_who_acted_and_a_pretext_names_no_side():
+    text = ("The Islamic State group executed 12 men in al-Mayadeen on Sunday, accusing them of spying for the "
+            "US-led coalition. In Raqqa, the group abducted three activists on Saturday night.")
+    events = extract(text, published="2016-05-16")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Attack", "Islamic State", CIVILIANS), ("Abduction/forced disappearance", "Islamic State", CIVILIANS)]
+
+
+def test_extract_another_kind_of_violence_the_same_day_and_place_is_an_event_of_its_own():
+    text = ("Government forces seized three districts of eastern Aleppo on Monday, the army said. Air strikes "
+            "killed at least 10 civilians in the city on Monday, rescuers said.")
+    events = extract(text, published="2016-11-29")
+    assert sorted((e.event_type, e.fatalities) for e in events) == [
+        ("Battles", 0), ("Explosions/Remote violence", 10)]
+
+
+def test_extract_a_death_told_first_and_its_weapon_told_next_are_one_event():
+    text = ("A child was killed in Aleppo on Saturday, state media said. Aleppo: terrorists fired mortar shells "
+            "on the al-Midan neighborhood on Saturday, killing a child.")
+    events = extract(text, published="2016-04-24")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Shelling/artillery/missile attack", 1)]

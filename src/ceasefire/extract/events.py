@@ -58,6 +58,7 @@ BETWEEN_BEFORE = _ROLES["between_before"]
 LIST_LEAD = _ROLES["list_lead"]
 LIST_GAP = _ROLES["list_gap"]
 KILLED_OBJECT_GAP = _ROLES["killed_object_gap"]
+ANAPHOR_BEFORE = _ROLES["anaphor_before"]
 DEFINITE_BEFORE = _ROLES["definite_before"]
 PLACE_HEADING_AFTER = _ROLES["place_heading_after"]
 
@@ -267,7 +268,7 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         actor1, actor2 = actor2, actor1  # as ACLED codes it: whose weapon was stopped, then who stopped it
     if sub == "Disrupted weapons use" and actor2 is not None and actor2.kind == "civilian":
         actor2 = None  # "killing all five people on board": the crew, not a party
-    actor1, actor2 = _default_actors(sub, actor1, actor2, sentence, context, recent_actor)
+    actor1, actor2 = _default_actors(sub, actor1, actor2, sentence, context, recent_actor, trigger.start)
     killed = [c for c in sentence.casualties if c.kind == "killed"]
     deaths = bool(killed)
     fatalities = next((c.count for c in killed if c.count is not None), None) if killed else 0
@@ -325,6 +326,10 @@ def _elaborates(sentence: Sentence, places: list[Place], own_date: DateMention |
     if trigger.sub != "kill" and SUB_EVENT_TYPES.get(trigger.sub) == SUB_EVENT_TYPES[previous.sub] \
             and DEFINITE_BEFORE.search(sentence_text_before(sentence, trigger.start, 30)):
         return True  # "only 10 of its fighters were killed in the strikes": the strikes told before
+    told_type = SUB_EVENT_TYPES.get(trigger.sub)
+    if trigger.sub != "kill" and trigger.priority > 0 and previous.trigger.sub != "kill" and told_type in VIOLENT_TYPES \
+            and SUB_EVENT_TYPES[previous.sub] in VIOLENT_TYPES and told_type != SUB_EVENT_TYPES[previous.sub]:
+        return False  # "forces seized three districts ... air strikes killed 10": another kind of event
     actor1, _ = _roles(sentence, trigger, registry)
     return not _other_side(actor1, previous)
 
@@ -382,10 +387,13 @@ def _elaborate(draft: Draft, sentence: Sentence) -> None:
             draft.actor1 = by[0]
     if sentence.dates and sentence.dates[0].day == draft.day:
         draft.dated = True
-    top = next((t for t in sentence.triggers if t.sub != "kill"), None)
+    top = next((t for t in sentence.triggers if t.sub != "kill" and t.priority > 0), None)
     if top is not None and SUB_EVENT_TYPES.get(top.sub) == SUB_EVENT_TYPES[draft.sub] == "Explosions/Remote violence" \
             and draft.trigger.priority <= GENERIC_EXPLOSION and top.priority > draft.trigger.priority:
         draft.sub, draft.trigger = top.sub, top  # "bombs hit Jableh ... suicide bombers blew themselves up"
+    elif top is not None and draft.trigger.sub == "kill" and draft.sub == "Attack" \
+            and SUB_EVENT_TYPES.get(top.sub) == "Explosions/Remote violence":
+        draft.sub, draft.trigger = top.sub, top  # "three killed in Damascus ... rocket shells fell on": the weapon
     if draft.shared_place and draft.place is not None and sentence.places \
             and all(_same_place(m.place, draft.place) for m in sentence.places):
         draft.shared_place = False  # "In Jableh, ... killing 100": this place's own toll
@@ -695,7 +703,8 @@ def _settle_sub(sub: str, sentence: Sentence, trigger: Trigger, actor1: Actor | 
 
 
 def _default_actors(sub: str, actor1: Actor | None, actor2: Actor | None, sentence: Sentence,
-                    context: ReportContext, recent_actor: Actor | None) -> tuple[Actor | None, Actor | None]:
+                    context: ReportContext, recent_actor: Actor | None,
+                    trigger_start: int = 0) -> tuple[Actor | None, Actor | None]:
     registry = context.registry
     event_type = SUB_EVENT_TYPES[sub]
     if event_type == "Protests":
@@ -711,6 +720,9 @@ def _default_actors(sub: str, actor1: Actor | None, actor2: Actor | None, senten
             actor1 = wielder
         elif recent_actor is not None and sub == "Air/drone strike" and recent_actor.kind in AIR_KINDS:
             actor1 = recent_actor
+        elif recent_actor is not None and recent_actor.kind in ARMED_KINDS - AIR_KINDS \
+                and ANAPHOR_BEFORE.search(sentence_text_before(sentence, trigger_start, 40)):
+            actor1 = recent_actor  # "the group abducted three activists": the group just named
         else:
             actor1 = registry.get("unidentified")
     if actor2 is None and (event_type == "Violence against civilians" or sub == "Arrests"):
@@ -731,13 +743,13 @@ def _merge_same_day_place(drafts: list[Draft]) -> list[Draft]:
     and an event placed only in a governorate is the one told at a town of it that day."""
     merged: list[Draft] = []
     for draft in _into_told_places(_undated_into_dated(drafts)):
-        twin = next((m for m in merged if m.day == draft.day and SUB_EVENT_TYPES[m.sub] == SUB_EVENT_TYPES[draft.sub]
+        twin = next((m for m in merged if m.day == draft.day and _one_kind(m, draft)
                      and _same_place_or_both_none(m.place, draft.place) and not _other_side(draft.actor1, m)), None)
         if twin is None:
             merged.append(draft)
             continue
         twin.sentences.extend(s for s in draft.sentences if s not in twin.sentences)
-        if draft.trigger.priority > twin.trigger.priority:
+        if draft.trigger.priority > twin.trigger.priority or (twin.trigger.sub == "kill" and draft.trigger.sub != "kill"):
             twin.sub, twin.trigger = draft.sub, draft.trigger
         if twin.actor1 is None or (twin.actor1.kind == "unidentified" and draft.actor1 is not None):
             twin.actor1 = draft.actor1
@@ -765,8 +777,8 @@ def _into_told_places(drafts: list[Draft]) -> list[Draft]:
         told = towns[0]
         if len(towns) == 1 and draft.fatalities and not told.fatalities:
             told.fatalities = draft.fatalities  # the only town told, with no toll of its own: the summary's
-        if SUB_EVENT_TYPES[told.sub] != SUB_EVENT_TYPES[draft.sub]:
-            told.sub, told.trigger = draft.sub, draft.trigger
+        if told.trigger.sub == "kill" and draft.trigger.sub != "kill":
+            told.sub, told.trigger = draft.sub, draft.trigger  # the summary names the weapon
         told.sentences.extend(s for s in draft.sentences if s not in told.sentences)
         if told.actor1 is None or told.actor1.kind == "unidentified":
             told.actor1 = draft.actor1 or told.actor1
@@ -776,12 +788,19 @@ def _into_told_places(drafts: list[Draft]) -> list[Draft]:
 
 
 def _same_kind(told: Draft, summary: Draft) -> bool:
-    """Can the town's event be the one the governorate's summary tells: the same type, or an attack
-    read only from its deaths ("was hit, killing 14") under a summary that names the weapon?"""
-    if SUB_EVENT_TYPES[told.sub] == SUB_EVENT_TYPES[summary.sub]:
-        return not _other_side(told.actor1, summary)
-    return told.trigger.sub == "kill" and SUB_EVENT_TYPES[summary.sub] == "Explosions/Remote violence" \
-        and SUB_EVENT_TYPES[told.sub] == "Violence against civilians"
+    """Can the town's event be the one the governorate's summary tells: one kind of event (an
+    attack read only from its deaths is the explosion that names its weapon), by no other side?"""
+    return _one_kind(told, summary) and not _other_side(told.actor1, summary)
+
+
+def _one_kind(a: Draft, b: Draft) -> bool:
+    """The same type of event, or an attack read only from its deaths ("a child killed in Aleppo")
+    and the explosion that tells its weapon ("a mortar shell fell on Aleppo")."""
+    if SUB_EVENT_TYPES[a.sub] == SUB_EVENT_TYPES[b.sub]:
+        return True
+    generic = [d for d in (a, b) if d.trigger.sub == "kill" and d.sub == "Attack"]
+    weapon = [d for d in (a, b) if SUB_EVENT_TYPES[d.sub] == "Explosions/Remote violence"]
+    return bool(generic) and bool(weapon)
 
 
 def _undated_into_dated(drafts: list[Draft]) -> list[Draft]:

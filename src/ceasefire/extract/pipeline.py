@@ -64,7 +64,7 @@ UNLISTED_BEFORE = Folded(
 _COMPASS = r"(?:north|south|east|west)"
 UNLISTED_GAP = re.compile(
     r"^(?:\s+(?:town|village|city|area|front|frontline|camp|desert|outskirts|countryside))?"
-    rf"(?:\s*,\s*|\s*,?\s+(?:{_COMPASS}\w*\s+)?(?:in|of)\s+(?:the\s+)?(?:rural\s+)?"
+    rf"(?:\s*,\s*|\s*,?\s+(?:{_COMPASS}\w*\s+)?(?:in|of|near)\s+(?:the\s+)?(?:rural\s+)?"
     rf"(?:{_COMPASS}(?:ern)?(?:-{_COMPASS}(?:ern)?)?\s+)?"
     r"(?:(?:countryside|province|governorate|outskirts)\s+of\s+)?)$", re.I)
 
