@@ -210,6 +210,7 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
     )
 
 
+@lru_cache(maxsize=None)
 def load_role_patterns(path: Path = ROLES_FILE) -> dict[str, re.Pattern]:
     """The patterns of `data/lexicons/roles.yaml`, compiled case-insensitive, each `{name}` of
     `words` filled in."""

@@ -23,11 +23,10 @@ from spacy.util import filter_spans, get_model_meta, get_package_path
 
 from ceasefire.config import PACKAGE_DATA, default_country
 from ceasefire.errors import CeasefireError
-from ceasefire.extract.events import (
-    LEDE_SENTENCES, LIST_GAP, Casualty, DateMention, PlaceMention, ReportContext, Sentence, assemble, event_places,
-    is_background,
-)
+from ceasefire.extract.events import LEDE_SENTENCES, ReportContext, assemble, is_background
 from ceasefire.extract.lexicon import load_lexicon
+from ceasefire.extract.sentence import Casualty, DateMention, PlaceMention, Sentence
+from ceasefire.extract.where import LIST_GAP, event_places
 from ceasefire.model import Event, Report
 from ceasefire.resolve import dates, numbers
 from ceasefire.resolve.actors import ActorMention, ActorRegistry

@@ -1,0 +1,121 @@
+"""Where a sentence's event happened: the places it names, less origins, speakers' seats and
+actors' names; a list of towns is an event at each."""
+from __future__ import annotations
+
+import re
+
+from ceasefire.extract.lexicon import Trigger, load_role_patterns
+from ceasefire.extract.sentence import PlaceMention, Sentence, sentence_text_before, sentence_text_between
+from ceasefire.resolve.places import Place
+
+_ROLES = load_role_patterns()
+ORIGIN_BEFORE = _ROLES["origin_before"]
+DEPARTURE_BEFORE = _ROLES["departure_before"]
+OUTLET_AFTER = _ROLES["outlet_after"]
+SEAT_AFTER = _ROLES["seat_after"]
+SEAT_BEFORE = _ROLES["seat_before"]
+LIST_LEAD = _ROLES["list_lead"]
+LIST_GAP = _ROLES["list_gap"]
+PLACE_HEADING_AFTER = _ROLES["place_heading_after"]
+
+
+def event_places(sentence: Sentence) -> list[Place]:
+    """Places the sentence says something happened at (origins and actor names left out)."""
+    return [m.place for m in usable_places(sentence)]
+
+
+def usable_places(sentence: Sentence) -> list[PlaceMention]:
+    usable = []
+    origin: PlaceMention | None = None  # the last place read as an origin
+    for mention in sentence.places:
+        before = sentence_text_before(sentence, mention.start, 40)
+        listed = origin is not None and LIST_GAP.match(sentence_text_between(sentence, origin.end, mention.start))
+        if listed or (ORIGIN_BEFORE.search(before) and not _is_span_of_route(sentence, mention)
+                      and not DEPARTURE_BEFORE.search(sentence_text_before(sentence, mention.start, 80))):
+            origin = mention  # "from Fuaa and Kafraya": both are where someone comes from
+            continue  # where someone comes from, not where it happened
+        origin = None
+        if any(a.start <= mention.start and mention.end <= a.end for a in sentence.actors):
+            continue  # part of an actor's name ("Deir ez-Zor Military Council")
+        after = sentence.text[mention.end - sentence.start:]
+        if OUTLET_AFTER.match(after) or (SEAT_AFTER.match(after) and SEAT_BEFORE.search(before)):
+            continue  # a channel named after a place, where a speaker sits, or a speaker's name
+        usable.append(mention)
+    return usable
+
+
+def places_of(sentence: Sentence, trigger: Trigger) -> list[Place]:
+    """The place(s) the event happened at: a list of towns gives several."""
+    usable = usable_places(sentence)
+    if not usable:
+        return []
+    specific = [m for m in usable if m.place.kind not in ("admin1", "country")]
+    exact = [m for m in specific if m.place.geo_precision == 1]
+    # "in the countryside of Idlib, helicopters bombed Kafr Nabl": the town, which the area locates
+    specific = [m for m in specific if not _around_capital(m.place)
+                or not any(e.place.admin1 == m.place.admin1 for e in exact)]
+    if not specific:  # governorates only: the first, or the list it opens ("in Hama and Latakia")
+        listed = [usable[0]]
+        for mention in usable[1:]:
+            if not LIST_GAP.match(sentence_text_between(sentence, listed[-1].end, mention.start)):
+                break
+            listed.append(mention)
+        return [m.place for m in listed if m.place.kind == "admin1"] or [usable[0].place]
+    groups: list[list[PlaceMention]] = [[specific[0]]]
+    for mention in specific[1:]:
+        gap = sentence_text_between(sentence, groups[-1][-1].end, mention.start)
+        if LIST_GAP.match(gap):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    best = max(groups, key=lambda g: (len(g), -abs(g[0].start - trigger.start)))
+    chosen = min(groups, key=lambda g: abs(g[0].start - trigger.start)) if len(best) == 1 else best
+    chosen = chosen + [m for g in _parallel_groups(sentence, groups, chosen) for m in g]
+    places: list[Place] = []
+    for mention in chosen:
+        if not any(same_place(mention.place, p) for p in places):
+            places.append(mention.place)
+    return places
+
+
+def _around_capital(place: Place) -> bool:
+    """The area around the city a governorate is named after ("the countryside of Idlib")."""
+    return place.kind == "city" and place.geo_precision == 2 and place.name == place.admin1
+
+
+def _parallel_groups(sentence: Sentence, groups: list[list[PlaceMention]],
+                     chosen: list[PlaceMention]) -> list[list[PlaceMention]]:
+    """Lists after the chosen one that the same preposition opens, joined by "and": "delivered
+    aid to Madaya and Zabadani and, at the same time, to Foua and Kefraya"."""
+    lead = LIST_LEAD.search(sentence_text_before(sentence, chosen[0].start, 12))
+    if lead is None:
+        return []
+    found, last = [], chosen[-1]
+    for group in groups:
+        if group[0].start <= last.start:
+            continue
+        gap = sentence_text_between(sentence, last.end, group[0].start)
+        again = LIST_LEAD.search(gap[-12:])
+        if not (again and again.group(1).lower() == lead.group(1).lower() and re.search(r"\band\b", gap)):
+            break
+        found.append(group)
+        last = group[-1]
+    return found
+
+
+def _is_span_of_route(sentence: Sentence, mention: PlaceMention) -> bool:
+    after = sentence.text[mention.end - sentence.start: mention.end - sentence.start + 30]
+    return bool(re.match(r"\s+to\s+", after))
+
+
+def same_place(a: Place, b: Place) -> bool:
+    return a.name == b.name and a.admin1 == b.admin1
+
+
+def place_heading(sentence: Sentence) -> bool:
+    """Does the sentence open with a place as a heading ("Hama: ...", "Damascus countryside: ..."), as
+    monitors' daily roundups do?"""
+    first = sentence.places[0] if sentence.places else None
+    return first is not None and first.start == sentence.start \
+        and bool(PLACE_HEADING_AFTER.match(sentence.text[first.end - sentence.start:]))
+
