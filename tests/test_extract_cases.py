@@ -600,3 +600,9 @@ def test_extract_a_death_told_first_and_its_weapon_told_next_are_one_event():
             "on the al-Midan neighborhood on Saturday, killing a child.")
     events = extract(text, published="2016-04-24")
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Shelling/artillery/missile attack", 1)]
+
+
+def test_extract_strikes_halted_are_no_event():
+    events = extract("Russian warplanes halted air strikes on Aleppo on Thursday as a pause began.",
+                     published="2016-10-20")
+    assert events == []
