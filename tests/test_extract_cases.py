@@ -606,3 +606,11 @@ def test_extract_strikes_halted_are_no_event():
     events = extract("Russian warplanes halted air strikes on Aleppo on Thursday as a pause began.",
                      published="2016-10-20")
     assert events == []
+
+
+def test_extract_a_sentence_turning_to_a_place_first_tells_an_event_of_its_own():
+    text = ("Government helicopters dropped barrel bombs on Daraya on Sunday morning, the Observatory said. "
+            "The opposition called it a breach of the truce. In Hama province, regime forces shelled the town "
+            "of Kafr Zita.")
+    events = extract(text, published="2016-02-29")
+    assert sorted((e.location, e.event_date) for e in events) == [("Darayya", "2016-02-28"), ("Kafr Zayta", "2016-02-28")]

@@ -17,6 +17,8 @@ SEAT_BEFORE = _ROLES["seat_before"]
 LIST_LEAD = _ROLES["list_lead"]
 LIST_GAP = _ROLES["list_gap"]
 PLACE_HEADING_AFTER = _ROLES["place_heading_after"]
+PLACE_LEAD_BEFORE = _ROLES["place_lead_before"]
+PLACE_LEAD_AFTER = _ROLES["place_lead_after"]
 
 
 def event_places(sentence: Sentence) -> list[Place]:
@@ -114,8 +116,12 @@ def same_place(a: Place, b: Place) -> bool:
 
 def place_heading(sentence: Sentence) -> bool:
     """Does the sentence open with a place as a heading ("Hama: ...", "Damascus countryside: ..."), as
-    monitors' daily roundups do?"""
+    monitors' daily roundups do, or turn to a place first ("In Hama province, regime forces ...")?"""
     first = sentence.places[0] if sentence.places else None
-    return first is not None and first.start == sentence.start \
-        and bool(PLACE_HEADING_AFTER.match(sentence.text[first.end - sentence.start:]))
+    if first is None:
+        return False
+    lead = sentence.text[:first.start - sentence.start]
+    after = sentence.text[first.end - sentence.start:]
+    return (not lead and bool(PLACE_HEADING_AFTER.match(after))) or (
+        bool(PLACE_LEAD_BEFORE.fullmatch(lead)) and bool(PLACE_LEAD_AFTER.match(after)))
 
