@@ -614,3 +614,9 @@ def test_extract_a_sentence_turning_to_a_place_first_tells_an_event_of_its_own()
             "of Kafr Zita.")
     events = extract(text, published="2016-02-29")
     assert sorted((e.location, e.event_date) for e in events) == [("Darayya", "2016-02-28"), ("Kafr Zayta", "2016-02-28")]
+
+
+def test_extract_the_parts_of_a_tally_are_no_event():
+    text = ("The reconciliation centre registered 9 violations of the truce over the past 24 hours, 4 of them in "
+            "Latakia province. Most were shelling of residential areas by armed groups, the centre said.")
+    assert extract(text, published="2016-03-06") == []
