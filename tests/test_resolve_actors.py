@@ -31,6 +31,7 @@ def ids(registry, text):
     ("insurgents attacked army positions and an army checkpoint", ["syria-opposition", "syria-government",
                                                                   "syria-government"]),
     ("militants attacked army positions", ["terrorist-label", "syria-government"]),  # whose, it does not say
+    ("Israeli jets struck pro-Iran militias positions", ["israel", "iran"]),
     ("Turkish army positions near the Army of Conquest", ["turkey", "syria-opposition"]),
     ("an inter-agency convoy was stopped after the authorities refused", ["united-nations", "syria-government"]),
     ("IRGC advisers and Hezbollah", ["iran", "hezbollah"]),
