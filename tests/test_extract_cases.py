@@ -620,3 +620,9 @@ def test_extract_the_parts_of_a_tally_are_no_event():
     text = ("The reconciliation centre registered 9 violations of the truce over the past 24 hours, 4 of them in "
             "Latakia province. Most were shelling of residential areas by armed groups, the centre said.")
     assert extract(text, published="2016-03-06") == []
+
+
+def test_extract_the_body_of_a_fighter_names_the_dead_not_the_perpetrator():
+    events = extract("On 3 May 2020, the body of a regime fighter with gunshot wounds was found near Kahil in Daraa.",
+                     published="2020-05-03")
+    assert [(e.actor1, e.actor2) for e in events] == [("Unidentified Armed Group (Syria)", SYRIA)]

@@ -36,6 +36,7 @@ AID_TARGET_NAMED = _ROLES["aid_target_named"]
 COORDINATION = _ROLES["coordination"]
 BETWEEN_BEFORE = _ROLES["between_before"]
 KILLED_OBJECT_GAP = _ROLES["killed_object_gap"]
+VICTIM_BEFORE = _ROLES["victim_before"]
 ANAPHOR_BEFORE = _ROLES["anaphor_before"]
 
 
@@ -81,7 +82,7 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
         subjects = [m for m in before if not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))]
         if subjects:
             actor1_mention = subjects[0]
-        elif before:
+        elif before and not VICTIM_BEFORE.search(sentence_text_before(sentence, before[0].start, 30)):
             actor1_mention = before[0]
         else:  # named after the trigger: the perpetrator, unless the dead ("bombs kill 13 pro-Assad fighters")
             killed_at = [t.end for t in sentence.triggers if t.sub == "kill"]
