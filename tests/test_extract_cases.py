@@ -626,3 +626,29 @@ def test_extract_the_body_of_a_fighter_names_the_dead_not_the_perpetrator():
     events = extract("On 3 May 2020, the body of a regime fighter with gunshot wounds was found near Kahil in Daraa.",
                      published="2020-05-03")
     assert [(e.actor1, e.actor2) for e in events] == [("Unidentified Armed Group (Syria)", SYRIA)]
+
+
+def test_extract_leaving_a_besieged_town_under_a_deal_is_its_evacuation_not_a_siege():
+    text = ("The last rebels and civilians left the besieged town of Daraya on Friday under a deal with the "
+            "government. Buses carried some 700 fighters to Idlib province and 4,000 civilians to shelters near "
+            "Damascus.")
+    events = extract(text, published="2016-08-27")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Evacuation", "Darayya")]
+
+
+def test_extract_a_named_place_recaptured_and_a_turn_to_another_event_are_events_of_their_own():
+    text = ("Islamic State fighters seized two villages north of Aleppo on Friday, the Observatory said. Thousands "
+            "of people fled towards the border. On Sunday, rebels recaptured Kafr Kalbin after heavy fighting "
+            "near Marea. Meanwhile, hundreds of people demonstrated in the town of Azaz.")
+    events = extract(text, published="2016-05-29")
+    assert sorted((e.sub_event_type, e.actor1) for e in events) == [
+        ("Non-state actor overtakes territory", "Islamic State"),
+        ("Non-state actor overtakes territory", "Opposition Rebels (Syria)"),
+        ("Peaceful protest", "Protesters (Syria)")]
+
+
+def test_extract_houses_stormed_and_offices_set_on_fire_are_property_destruction_not_territory():
+    text = ("ISIS members stormed houses in the town of al-Mayadeen on Sunday and confiscated the property of "
+            "residents. Several offices in Amuda were set on fire on Sunday.")
+    events = extract(text, published="2016-10-10")
+    assert {e.sub_event_type for e in events} == {"Looting/property destruction"}

@@ -158,8 +158,9 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
             or _elaborates(sentence, places, own_date, previous, trigger, context.registry)):
         return []
     next_on = previous is not None and context.lexicon.goes_on(sentence.text, sentence.folded)
+    meanwhile = previous is not None and context.lexicon.turns_away(sentence.text, sentence.folded)
     in_lede = in_lede or place_heading(sentence)  # "Hama: Regime forces shelled ...": a roundup's own item
-    if not in_lede and own_date is None and not sentence.label and not next_on \
+    if not in_lede and own_date is None and not sentence.label and not next_on and not meanwhile \
             and not any(c.kind == "killed" and c.count for c in sentence.casualties):
         return None
     if not places:

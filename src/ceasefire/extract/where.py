@@ -17,6 +17,7 @@ SEAT_BEFORE = _ROLES["seat_before"]
 LIST_LEAD = _ROLES["list_lead"]
 LIST_GAP = _ROLES["list_gap"]
 PLACE_HEADING_AFTER = _ROLES["place_heading_after"]
+DESTINATION_BEFORE = _ROLES["destination_before"]
 PLACE_LEAD_BEFORE = _ROLES["place_lead_before"]
 PLACE_LEAD_AFTER = _ROLES["place_lead_after"]
 
@@ -47,8 +48,11 @@ def usable_places(sentence: Sentence) -> list[PlaceMention]:
 
 
 def places_of(sentence: Sentence, trigger: Trigger) -> list[Place]:
-    """The place(s) the event happened at: a list of towns gives several."""
+    """The place(s) the event happened at: a list of towns gives several. People are evacuated from
+    a place, not where they are taken ("buses carried 700 fighters to Idlib province")."""
     usable = usable_places(sentence)
+    if trigger.sub == "Evacuation":
+        usable = [m for m in usable if not DESTINATION_BEFORE.search(sentence_text_before(sentence, m.start, 40))]
     if not usable:
         return []
     specific = [m for m in usable if m.place.kind not in ("admin1", "country")]
