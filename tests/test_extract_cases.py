@@ -652,3 +652,21 @@ def test_extract_houses_stormed_and_offices_set_on_fire_are_property_destruction
             "residents. Several offices in Amuda were set on fire on Sunday.")
     events = extract(text, published="2016-10-10")
     assert {e.sub_event_type for e in events} == {"Looting/property destruction"}
+
+
+def test_extract_a_later_claim_names_the_perpetrator_and_a_checkpoints_owner_is_its_target():
+    text = ("A car bomb exploded at a checkpoint run by Kurdish Asayish forces in the city of Hasakah on Monday, "
+            "killing at least 5 people. Islamic State later claimed the attack.")
+    events = extract(text, published="2016-06-21")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Remote explosive/landmine/IED", "Islamic State")]
+
+
+def test_extract_two_acts_by_two_actors_in_one_sentence_are_two_events():
+    text = ("Aleppo: A child was killed by sniper fire in the Bustan al-Qasr neighbourhood on Wednesday.\n"
+            "Idleb: Jaysh al-Fatah fighters shelled the villages of Foua and Kefraya with mortars, and regime "
+            "warplanes struck the town of Binnish in response.")
+    events = extract(text, published="2016-03-31")
+    assert sorted((e.location, e.sub_event_type, e.actor1) for e in events if e.admin1 == "Idlib") == [
+        ("Al-Fuah", "Shelling/artillery/missile attack", "Opposition Rebels (Syria)"),
+        ("Binnish", "Air/drone strike", SYRIA),
+        ("Kafraya", "Shelling/artillery/missile attack", "Opposition Rebels (Syria)")]

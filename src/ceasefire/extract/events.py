@@ -73,6 +73,8 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
             for draft in drafts:
                 if draft.day == drafts[-1].day:
                     _claimed(draft, perpetrators[0].actor, sentence)
+            if drafts and not sentence.places:
+                continue  # "IS later claimed the attack": the attacks told before, no event of its own
         if not sentence.triggers and not sentence.label:
             if perpetrators:
                 recent_actor = perpetrators[0].actor
@@ -88,7 +90,7 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
                 recent_actor = perpetrators[0].actor
             continue
         new = _drafts_of(sentence, context, drafts[-1] if drafts else None, recent_actor,
-                         in_lede=index < LEDE_SENTENCES)
+                         in_lede=(index if sentence.order is None else sentence.order) < LEDE_SENTENCES)
         if new is None:
             continue
         if not new:  # an elaboration of the event before

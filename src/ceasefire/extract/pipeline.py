@@ -25,7 +25,8 @@ from ceasefire.config import PACKAGE_DATA, default_country
 from ceasefire.errors import CeasefireError
 from ceasefire.extract.events import LEDE_SENTENCES, ReportContext, assemble, is_background
 from ceasefire.extract.lexicon import load_lexicon
-from ceasefire.extract.sentence import Casualty, DateMention, PlaceMention, Sentence
+from ceasefire.extract.roles import CLAUSE_BREAK, can_perpetrate
+from ceasefire.extract.sentence import Casualty, DateMention, PlaceMention, Sentence, clauses
 from ceasefire.extract.where import LIST_GAP, event_places
 from ceasefire.model import Event, Report
 from ceasefire.resolve import dates, numbers
@@ -185,6 +186,10 @@ class Extractor:
             hint = next((p.admin1 for s in sentences for p in event_places(self._placed(s, names, unread))), None)
         sentences += [self._sentence(span, published, hint, names, split, unread, folded)
                       for span in spans[LEDE_SENTENCES:]]
+        for order, sentence in enumerate(sentences):
+            sentence.order = order
+        sentences = [clause for sentence in sentences
+                     for clause in clauses(sentence, CLAUSE_BREAK, lambda mention: can_perpetrate(mention.actor))]
 
         found: list[Place | None] = []
         day = published or report.published

@@ -37,6 +37,8 @@ COORDINATION = _ROLES["coordination"]
 BETWEEN_BEFORE = _ROLES["between_before"]
 KILLED_OBJECT_GAP = _ROLES["killed_object_gap"]
 VICTIM_BEFORE = _ROLES["victim_before"]
+CLAUSE_BREAK = _ROLES["clause_break"]
+OWNER_BEFORE = _ROLES["owner_before"]
 ANAPHOR_BEFORE = _ROLES["anaphor_before"]
 
 
@@ -70,7 +72,9 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
                 and not SPOKESMAN_AFTER.match(sentence.text[m.end - sentence.start:])]
     associates = _associates(mentions, sentence)
     mentions = [m for m in mentions if m not in associates]
-    armed = [m for m in mentions if can_perpetrate(m.actor)]
+    owners = [m for m in mentions if OWNER_BEFORE.search(sentence_text_before(sentence, m.start, 40))]
+    mentions = [m for m in mentions if m not in owners] or mentions  # "a town held by IS": where, not who
+    armed = [m for m in mentions if can_perpetrate(m.actor) and m not in owners]
     by = [m for m in armed if BY_BEFORE.search(sentence_text_before(sentence, m.start, 30))]
     if not by and trigger.sub == "kill":
         by = [m for m in armed if _custodian(sentence, m)]

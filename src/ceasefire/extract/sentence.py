@@ -2,8 +2,10 @@
 with offsets into the report's text."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Callable
 
 from ceasefire.extract.lexicon import Trigger
 from ceasefire.resolve.actors import ActorMention
@@ -49,6 +51,7 @@ class Sentence:
     dates: list[DateMention] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
     label: str | None = None  # a lede naming the sub-type ("Looting: ...")
+    order: int | None = None  # which sentence of the report it is (a clause keeps its sentence's)
     folded: str | None = field(default=None, repr=False, compare=False)  # `patterns.fold(text)`; None: unknown
 
     def __post_init__(self) -> None:
@@ -64,3 +67,39 @@ def sentence_text_before(sentence: Sentence, offset: int, width: int) -> str:
 def sentence_text_between(sentence: Sentence, start: int, end: int) -> str:
     return sentence.text[start - sentence.start:end - sentence.start]
 
+
+
+def clauses(sentence: Sentence, breaks: re.Pattern, acts: Callable[[ActorMention], bool]) -> list[Sentence]:
+    """The sentence, or its clauses where each tells an act of its own by an actor of its own
+    ("rebels shelled Foua and Kefraya with mortars, and regime warplanes struck Binnish"). A clause
+    that names no date keeps the sentence's."""
+    if sentence.label or len(sentence.triggers) < 2:
+        return [sentence]
+    told = [t for t in sentence.triggers if t.sub != "kill" and t.priority > 0]
+    for found in breaks.finditer(sentence.text):
+        cut, resume = sentence.start + found.start(), sentence.start + found.end()
+        actor = next((a for a in sentence.actors if a.start >= resume), None)
+        if actor is None or actor.start != resume or not acts(actor):
+            continue
+        if not (any(t.end <= cut for t in told) and any(t.start >= actor.start for t in told)
+                and any(a.end <= cut and acts(a) for a in sentence.actors)):
+            continue
+        rest = _part(sentence, resume, sentence.end)
+        if not rest.dates:
+            rest.dates = [DateMention(d.day, d.precision, resume, resume, d.after) for d in sentence.dates]
+        return [_part(sentence, sentence.start, cut), *clauses(rest, breaks, acts)]
+    return [sentence]
+
+
+def _part(sentence: Sentence, start: int, end: int) -> Sentence:
+    """What the sentence says between two of its offsets."""
+    local = slice(start - sentence.start, end - sentence.start)
+
+    def inside(items: list) -> list:
+        return [item for item in items if start <= item.start and item.end <= end]
+
+    return replace(sentence, start=start, end=end, text=sentence.text[local],
+                   folded=sentence.folded[local] if sentence.folded is not None else None,
+                   triggers=inside(sentence.triggers), places=inside(sentence.places),
+                   actors=inside(sentence.actors), dates=inside(sentence.dates),
+                   casualties=inside(sentence.casualties))
