@@ -32,6 +32,7 @@ def ids(registry, text):
                                                                   "syria-government"]),
     ("militants attacked army positions", ["terrorist-label", "syria-government"]),  # whose, it does not say
     ("Israeli jets struck pro-Iran militias positions", ["israel", "iran"]),
+    ("rebel shells struck the hospital", ["syria-opposition"]),
     ("IS fighters shot dead a regime's fighter and a regime officer", ["islamic-state", "syria-government",
                                                                      "syria-government"]),
     ("Turkish army positions near the Army of Conquest", ["turkey", "syria-opposition"]),

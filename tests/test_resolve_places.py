@@ -232,3 +232,14 @@ def test_places_a_repeated_name_is_read_where_it_stands(syria):
     assert syria.resolve("Homs", context=text, at=first).kind == "admin1"
     assert syria.resolve("Homs", context=text, at=second).kind == "city"
     assert syria.resolve("Homs", context=text, at=0).kind == "admin1"  # not there: its first occurrence
+
+
+@pytest.mark.parametrize("mention, name, admin1", [
+    ("Tishrin Dam", "Tishreen Dam", "Aleppo"),
+    ("Euphrates Dam", "Tabqa Dam", "Raqqa"),
+    ("Orem al-Kubra", "Urum al-Kubra", "Aleppo"),
+    ("al-Mallah farms", "Mallah Farms", "Aleppo"),
+])
+def test_places_supplement_names_sites_and_villages_geonames_lacks(syria, mention, name, admin1):
+    place = syria.resolve(mention, f"Fighting was reported near {mention} on Monday.")
+    assert place is not None and (place.name, place.admin1) == (name, admin1)

@@ -449,7 +449,7 @@ def _event(draft: Draft, context: ReportContext) -> Event:
         event_type=SUB_EVENT_TYPES[draft.sub],
         sub_event_type=draft.sub,
         actor1=draft.actor1.name if draft.actor1 else None,
-        actor2=draft.actor2.name if draft.actor2 else None,
+        actor2=draft.actor2.name if draft.actor2 and draft.actor2 is not draft.actor1 else None,  # one side is no two
         location=place.name if place else None,
         admin1=place.admin1 if place else None,
         admin2=place.admin2 if place else None,
