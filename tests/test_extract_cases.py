@@ -670,3 +670,9 @@ def test_extract_two_acts_by_two_actors_in_one_sentence_are_two_events():
         ("Al-Fuah", "Shelling/artillery/missile attack", "Opposition Rebels (Syria)"),
         ("Binnish", "Air/drone strike", SYRIA),
         ("Kafraya", "Shelling/artillery/missile attack", "Opposition Rebels (Syria)")]
+
+
+def test_extract_a_country_named_as_a_place_is_no_party():
+    events = extract("Syrian troops captured the town of Ratyan north of Aleppo on Wednesday, cutting a rebel supply "
+                     "line to Turkey.", published="2016-02-11")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Government regains territory", None)]
