@@ -676,3 +676,18 @@ def test_extract_a_country_named_as_a_place_is_no_party():
     events = extract("Syrian troops captured the town of Ratyan north of Aleppo on Wednesday, cutting a rebel supply "
                      "line to Turkey.", published="2016-02-11")
     assert [(e.sub_event_type, e.actor2) for e in events] == [("Government regains territory", None)]
+
+
+def test_extract_an_agencys_dateline_place_is_the_reporters_and_a_town_held_by_a_group_names_no_side():
+    text = ("Damascus, SANA - Terrorist organizations fired rocket shells on the New Aleppo neighborhood in Aleppo "
+            "city on Sunday, killing 6 civilians. Russian air strikes killed 23 civilians in the Islamic State-held "
+            "town of Khusham on Sunday.")
+    events = extract(text, published="2016-10-31")
+    assert sorted((e.admin1, e.actor2) for e in events) == [("Aleppo", CIVILIANS), ("Deir ez-Zor", CIVILIANS)]
+
+
+def test_extract_an_attack_repelled_is_a_battle_of_its_own():
+    text = ("Terrorists fired rocket shells on the New Aleppo neighborhood in Aleppo city on Sunday, killing 6 "
+            "civilians. Army units repelled an attack by terrorists in the direction of Dahiyet al-Assad.")
+    events = extract(text, published="2016-10-31")
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Shelling/artillery/missile attack"]

@@ -44,6 +44,8 @@ NEIGHBOURHOOD_BEFORE = Folded(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of
 # Text between blank lines, and list items: a line that opens with a bullet ("- 12 May: ...").
 PARAGRAPH_PART = re.compile(r"(?:(?!\n[ \t]*\n|\n[ \t]*(?:[-•*▪–]|\d{1,2}[.)])[ \t])[\s\S])+")
 NEIGHBOURHOOD_NAMED = re.compile(r"\s(?:neighbou?rhood|district|quarter)$", re.I)  # "the Midan district of Aleppo"
+# A dateline with no date: "Damascus, SANA - ..." (its place is the reporter's).
+AGENCY_DATELINE = re.compile(r"\s*[A-Z][\w'’ .-]{1,40},\s+\(?[A-Z][A-Za-z]{1,12}\)?\s*[-–—]+\s")
 QUALIFIER_GAP = re.compile(r"^\s*,\s*$")  # "Jasim, Dar'a": a town, then its governorate
 # Between a place and the governorate that locates it: "Zara, in the central province of Hama", not
 # "left Moadamiyeh for Idlib".
@@ -170,7 +172,8 @@ class Extractor:
                 if body:
                     spans.append((first_token, part.start() + len(raw) - len(raw.lstrip()), body))
                     first_token = -1
-        dateline_end = reference.end if reference else 0  # its place is the reporter's, not the event's
+        agency = AGENCY_DATELINE.match(text) if reference is None else None
+        dateline_end = reference.end if reference else agency.end() if agency else 0  # the reporter's place
         names = _Names(
             places=[p for p in self.ruler.find(doc, text, split) if p[0] >= dateline_end],
             regions=[r for r in self.gazetteer.admin1_mentions(text, split) if r[0] >= dateline_end],

@@ -39,6 +39,7 @@ KILLED_OBJECT_GAP = _ROLES["killed_object_gap"]
 VICTIM_BEFORE = _ROLES["victim_before"]
 CLAUSE_BREAK = _ROLES["clause_break"]
 OWNER_BEFORE = _ROLES["owner_before"]
+OWNER_AFTER = _ROLES["owner_after"]
 COUNTRY_AS_PLACE_BEFORE = _ROLES["country_as_place_before"]
 ANAPHOR_BEFORE = _ROLES["anaphor_before"]
 
@@ -74,6 +75,7 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
     associates = _associates(mentions, sentence)
     mentions = [m for m in mentions if m not in associates]
     owners = [m for m in mentions if OWNER_BEFORE.search(sentence_text_before(sentence, m.start, 40))
+              or OWNER_AFTER.match(sentence.text[m.end - sentence.start:])
               or (m.actor.kind == "foreign-state" and " " not in m.text.strip() and not m.via_adjective
                   and COUNTRY_AS_PLACE_BEFORE.search(sentence_text_before(sentence, m.start, 30)))]
     mentions = [m for m in mentions if m not in owners] or mentions  # "held by IS", "a road to Turkey": where, not who
