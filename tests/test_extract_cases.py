@@ -691,3 +691,22 @@ def test_extract_an_attack_repelled_is_a_battle_of_its_own():
             "civilians. Army units repelled an attack by terrorists in the direction of Dahiyet al-Assad.")
     events = extract(text, published="2016-10-31")
     assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Shelling/artillery/missile attack"]
+
+
+def test_extract_the_subject_of_a_passive_is_the_target():
+    events = extract("An Asayish patrol was ambushed near the village of Tal Tamr on Thursday, and two of its members "
+                     "were killed.", published="2016-09-30")
+    assert [(e.actor1, e.actor2) for e in events] == [("Unidentified Armed Group (Syria)", "SDF: Syrian Democratic Forces")]
+
+
+def test_extract_warplanes_leaving_a_base_are_a_movement_not_a_strike():
+    events = extract("The first group of Russian warplanes left the Hmeimim air base in Latakia province on Tuesday.",
+                     published="2016-03-16")
+    assert [e.sub_event_type for e in events] == ["Change to group/activity"]
+
+
+def test_extract_storming_positions_after_a_bomb_is_an_event_of_its_own():
+    text = ("Dara'a: Rebels detonated a tunnel bomb under army positions in Dara'a city on Thursday, killing 12 "
+            "soldiers. Rebel fighters then stormed the positions.")
+    events = extract(text, published="2016-09-30")
+    assert sorted(e.event_type for e in events) == ["Battles", "Explosions/Remote violence"]

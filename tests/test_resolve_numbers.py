@@ -54,6 +54,7 @@ def kinds(text: str) -> list[tuple[str, int | None]]:
 
 @pytest.mark.parametrize("sentence, expected", [
     # the phrasings of ACLED notes and news reports
+    ("Eight members of one family were killed when a landmine exploded under their car.", [("killed", 8)]),
     ("A double bomb attack killed 31 people and wounded 170 in Qamishli.", [("killed", 31), ("injured", 170)]),
     ("31 people were killed in the attack.", [("killed", 31)]),
     ("The strike hit the market, killing at least 5 civilians.", [("killed", 5)]),

@@ -244,7 +244,7 @@ def _elaborates(sentence: Sentence, places: list[Place], own_date: DateMention |
     if trigger.sub != "kill" and SUB_EVENT_TYPES.get(trigger.sub) == SUB_EVENT_TYPES[previous.sub] \
             and DEFINITE_BEFORE.search(sentence_text_before(sentence, trigger.start, 30)):
         return True  # "only 10 of its fighters were killed in the strikes": the strikes told before
-    told_type = SUB_EVENT_TYPES.get(trigger.sub)
+    told_type = "Battles" if trigger.sub == "territory" else SUB_EVENT_TYPES.get(trigger.sub)
     if trigger.sub != "kill" and trigger.priority > 0 and previous.trigger.sub != "kill" and told_type in VIOLENT_TYPES \
             and SUB_EVENT_TYPES[previous.sub] in VIOLENT_TYPES and told_type != SUB_EVENT_TYPES[previous.sub]:
         return False  # "forces seized three districts ... air strikes killed 10": another kind of event

@@ -40,6 +40,7 @@ VICTIM_BEFORE = _ROLES["victim_before"]
 CLAUSE_BREAK = _ROLES["clause_break"]
 OWNER_BEFORE = _ROLES["owner_before"]
 OWNER_AFTER = _ROLES["owner_after"]
+PASSIVE_GAP = _ROLES["passive_gap"]
 COUNTRY_AS_PLACE_BEFORE = _ROLES["country_as_place_before"]
 ANAPHOR_BEFORE = _ROLES["anaphor_before"]
 
@@ -88,14 +89,17 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
         actor1_mention = by[0]
     else:
         before = [m for m in armed if m.end <= trigger.end + 1]
-        subjects = [m for m in before if not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))]
+        subjects = [m for m in before if not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))
+                    and not PASSIVE_GAP.match(sentence_text_between(sentence, m.end, trigger.start))]
         if subjects:
             actor1_mention = subjects[0]
-        elif before and not VICTIM_BEFORE.search(sentence_text_before(sentence, before[0].start, 30)):
+        elif before and not VICTIM_BEFORE.search(sentence_text_before(sentence, before[0].start, 30)) \
+                and not PASSIVE_GAP.match(sentence_text_between(sentence, before[0].end, trigger.start)):
             actor1_mention = before[0]
         else:  # named after the trigger: the perpetrator, unless the dead ("bombs kill 13 pro-Assad fighters")
             killed_at = [t.end for t in sentence.triggers if t.sub == "kill"]
-            after = [m for m in armed if not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))
+            after = [m for m in armed if m.start >= trigger.start
+                     and not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))
                      and not any(0 <= m.start - end and KILLED_OBJECT_GAP.match(sentence_text_between(sentence, end, m.start))
                                  for end in killed_at)]
             actor1_mention = after[0] if after else None

@@ -116,6 +116,7 @@ class _Lexicon:
     irregular_participles: frozenset[str]  # "shot" in "were shot and wounded"
     particles: frozenset[str]      # "up" in "were rounded up and executed"
     asides: frozenset[str]
+    groups: frozenset[str]         # "of one family": a number of groups, no count of its own
     before: dict[str, Phrases]     # kind (killed, injured, both) -> phrases said before a count
     after: dict[str, Phrases]
     bare: dict[str, Phrases]
@@ -201,6 +202,7 @@ def lexicon() -> _Lexicon:
         irregular_participles=words("irregular_participles"),
         particles=words("particles"),
         asides=words("asides"),
+        groups=words("groups"),
         before=table["before"],
         after=table["after"],
         bare=table["bare"],
@@ -611,7 +613,8 @@ def _right(tokens: _Tokens, j: int, asides: bool = True) -> tuple[str, int] | No
                 k = age
                 continue
             listing = listing or tokens.words[k] in _LISTING
-            if not listing and k > j and tokens.words[k] not in ("a", "an") and _starts_number(tokens, k):
+            if not listing and k > j and tokens.words[k] not in ("a", "an") and _starts_number(tokens, k) \
+                    and not (k + 1 < n and tokens.words[k + 1] in lex.groups):
                 return None                         # "3 in addition to 8 injured": another count
             if tokens.match(k, lex.before["killed"]) and not tokens.match(k, lex.after["killed"]):
                 return None                         # "5 people in a raid killing ..." is another clause
