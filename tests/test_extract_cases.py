@@ -710,3 +710,25 @@ def test_extract_storming_positions_after_a_bomb_is_an_event_of_its_own():
             "soldiers. Rebel fighters then stormed the positions.")
     events = extract(text, published="2016-09-30")
     assert sorted(e.event_type for e in events) == ["Battles", "Explosions/Remote violence"]
+
+
+def test_extract_a_clause_after_where_keeps_the_place_said_before_it():
+    text = ("Rebels shelled the Midan district of Aleppo on Thursday. Outside the city, government forces clashed "
+            "with rebels near Khan Touman on Thursday, where the rebels captured the village on Friday.")
+    events = extract(text, published="2016-05-07")
+    assert ("Khan Touman", "Non-state actor overtakes territory", "2016-05-06") in {
+        (e.location, e.sub_event_type, e.event_date) for e in events}
+
+
+def test_extract_fighting_that_only_frames_a_truce_is_no_event():
+    text = ("A 48-hour truce in Aleppo came into effect on Thursday, the army said, after two weeks of fighting that "
+            "killed hundreds of people.")
+    assert extract(text, published="2016-05-06") == []
+
+
+def test_extract_a_group_among_others_is_on_their_side_and_a_counter_attack_later_is_its_own_event():
+    text = ("Rebels including Jabhat al-Nusra fighters shot down a Syrian air force warplane near al-Eis on "
+            "Tuesday. Government forces launched a counter-attack on al-Eis later in the day.")
+    events = extract(text, published="2016-04-05")
+    assert sorted((e.sub_event_type, e.actor1, e.actor2) for e in events) == [
+        ("Armed clash", SYRIA, None), ("Disrupted weapons use", SYRIA, "Opposition Rebels (Syria)")]

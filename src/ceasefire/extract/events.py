@@ -85,7 +85,8 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
         period = bool(periods) and not dated
         statement = context.lexicon.is_statement(sentence.text, sentence.folded)
         counted = any(c.kind == "killed" and c.count for c in sentence.casualties)
-        if _is_toll(sentence, context) or period or (statement and (strict or not counted)):
+        background = all(t.priority <= 0 for t in sentence.triggers) and bool(periods) and not sentence.label
+        if _is_toll(sentence, context) or period or background or (statement and (strict or not counted)):
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue
@@ -94,7 +95,7 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
         if new is None:
             continue
         if not new:  # an elaboration of the event before
-            _elaborate(drafts[-1], sentence)
+            _elaborate(drafts[-1], sentence, context.registry)
             _protest_turned(drafts[-1], sentence, context)
         for draft in new:  # "IS claimed the bombings. In Jableh, suicide bombers ...": the attacks it claimed
             if claim is not None and claim[1] is not sentence and draft.day == _claimed_day(claim[1], drafts):
@@ -246,10 +247,16 @@ def _elaborates(sentence: Sentence, places: list[Place], own_date: DateMention |
         return True  # "only 10 of its fighters were killed in the strikes": the strikes told before
     told_type = "Battles" if trigger.sub == "territory" else SUB_EVENT_TYPES.get(trigger.sub)
     if trigger.sub != "kill" and trigger.priority > 0 and previous.trigger.sub != "kill" and told_type in VIOLENT_TYPES \
-            and SUB_EVENT_TYPES[previous.sub] in VIOLENT_TYPES and told_type != SUB_EVENT_TYPES[previous.sub]:
-        return False  # "forces seized three districts ... air strikes killed 10": another kind of event
+            and SUB_EVENT_TYPES[previous.sub] in VIOLENT_TYPES | {"Strategic developments"} \
+            and told_type != SUB_EVENT_TYPES[previous.sub]:
+        return False  # "forces seized three districts ... air strikes killed 10", "shot down a jet ... a counter-attack"
     actor1, _ = roles(sentence, trigger, registry)
     return not _other_side(actor1, previous)
+
+
+def _order(draft: Draft) -> int | None:
+    """Which sentence of the report the draft was started by."""
+    return draft.sentences[0].order if draft.sentences else None
 
 
 def _humanitarian(sub: str) -> bool:
@@ -285,7 +292,7 @@ def _claimed(draft: Draft, actor: Actor, sentence: Sentence) -> None:
         draft.sentences.append(sentence)
 
 
-def _elaborate(draft: Draft, sentence: Sentence) -> None:
+def _elaborate(draft: Draft, sentence: Sentence, registry: ActorRegistry | None = None) -> None:
     draft.sentences.append(sentence)
     if SUB_EVENT_TYPES[draft.sub] == "Humanitarian access":
         # "The trucks of the Red Crescent and the UN brought medicines": whose convoy it was
@@ -303,6 +310,13 @@ def _elaborate(draft: Draft, sentence: Sentence) -> None:
               and DONE_BY_BEFORE.search(sentence_text_before(sentence, m.start, 40))]
         if by and (draft.actor2 is None or by[0].id != draft.actor2.id):
             draft.actor1 = by[0]
+        elif registry is not None and sentence.order == _order(draft) and SUB_EVENT_TYPES[draft.sub] == "Battles":
+            # a clause of the same sentence names the sides: "clashes in Wadi Barada, where government
+            # forces and Hezbollah fought rebels"
+            told = next((t for t in sentence.triggers if t.priority > 0), None)
+            sides = roles(sentence, told, registry) if told is not None else (None, None)
+            if sides[0] is not None and not sides[0].label_only:
+                draft.actor1, draft.actor2 = sides[0], sides[1] or draft.actor2
     if sentence.dates and sentence.dates[0].day == draft.day:
         draft.dated = True
     top = next((t for t in sentence.triggers if t.sub != "kill" and t.priority > 0), None)

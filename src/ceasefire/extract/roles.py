@@ -40,6 +40,7 @@ VICTIM_BEFORE = _ROLES["victim_before"]
 CLAUSE_BREAK = _ROLES["clause_break"]
 OWNER_BEFORE = _ROLES["owner_before"]
 OWNER_AFTER = _ROLES["owner_after"]
+MEMBER_BEFORE = _ROLES["member_before"]
 PASSIVE_GAP = _ROLES["passive_gap"]
 COUNTRY_AS_PLACE_BEFORE = _ROLES["country_as_place_before"]
 ANAPHOR_BEFORE = _ROLES["anaphor_before"]
@@ -132,8 +133,9 @@ def _associates(mentions: list[ActorMention], sentence: Sentence) -> list[ActorM
     mediators = False
     for mention in mentions:
         before = sentence_text_before(sentence, mention.start, 60)
-        if ASSOCIATE_BEFORE.search(before):
-            found.append(mention)
+        if ASSOCIATE_BEFORE.search(before) or (MEMBER_BEFORE.search(before) and mention.start > 0
+                                               and any(m.end <= mention.start for m in mentions if m is not mention)):
+            found.append(mention)  # "rebels including Jabhat al-Nusra fighters": on the rebels' side
             mediators = False
         elif MEDIATOR_BEFORE.search(before) or (
                 mediators and COORDINATION.match(sentence_text_between(sentence, found[-1].end, mention.start))):

@@ -72,7 +72,7 @@ def sentence_text_between(sentence: Sentence, start: int, end: int) -> str:
 def clauses(sentence: Sentence, breaks: re.Pattern, acts: Callable[[ActorMention], bool]) -> list[Sentence]:
     """The sentence, or its clauses where each tells an act of its own by an actor of its own
     ("rebels shelled Foua and Kefraya with mortars, and regime warplanes struck Binnish"). A clause
-    that names no date keeps the sentence's."""
+    that names no date, or no place, keeps those the sentence named before it."""
     if sentence.label or len(sentence.triggers) < 2:
         return [sentence]
     told = [t for t in sentence.triggers if t.sub != "kill" and t.priority > 0]
@@ -87,6 +87,8 @@ def clauses(sentence: Sentence, breaks: re.Pattern, acts: Callable[[ActorMention
         rest = _part(sentence, resume, sentence.end)
         if not rest.dates:
             rest.dates = [DateMention(d.day, d.precision, resume, resume, d.after) for d in sentence.dates]
+        if not rest.places:  # "..., where the rebels captured the village": the place said before
+            rest.places = [PlaceMention(m.text, rest.end, rest.end, m.place) for m in sentence.places if m.end <= cut]
         return [_part(sentence, sentence.start, cut), *clauses(rest, breaks, acts)]
     return [sentence]
 
