@@ -732,3 +732,11 @@ def test_extract_a_group_among_others_is_on_their_side_and_a_counter_attack_late
     events = extract(text, published="2016-04-05")
     assert sorted((e.sub_event_type, e.actor1, e.actor2) for e in events) == [
         ("Armed clash", SYRIA, None), ("Disrupted weapons use", SYRIA, "Opposition Rebels (Syria)")]
+
+
+def test_extract_where_shooters_are_positioned_is_no_event_place_and_a_town_listed_after_a_town_is_one():
+    text = ("Three citizens were killed by rocket shells on Mhardeh city in Hama countryside on Sunday. The "
+            "terrorist groups positioned in Kafr Zita fired the shells. On Monday, airstrikes targeted the towns of "
+            "Atareb and Darat Izza in the western countryside of Aleppo.")
+    events = extract(text, published="2016-07-26")
+    assert sorted(e.location for e in events) == ["Al Atarib", "Darat Izzah", "Maharda"]

@@ -44,6 +44,8 @@ NEIGHBOURHOOD_BEFORE = Folded(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of
 # Text between blank lines, and list items: a line that opens with a bullet ("- 12 May: ...").
 PARAGRAPH_PART = re.compile(r"(?:(?!\n[ \t]*\n|\n[ \t]*(?:[-•*▪–]|\d{1,2}[.)])[ \t])[\s\S])+")
 NEIGHBOURHOOD_NAMED = re.compile(r"\s(?:neighbou?rhood|district|quarter)$", re.I)  # "the Midan district of Aleppo"
+# A name listed after a place: "Atareb and Darat Izza", "Atareb, Darat Izza".
+LISTED_NAME = re.compile(rf"(?:\s*,\s*|\s+and\s+)({_ARTICLE}?[A-Z][a-z'’]+(?:[ -]{_ARTICLE}?[A-Z][a-z'’]+){{0,2}})")
 # A dateline with no date: "Damascus, SANA - ..." (its place is the reporter's).
 AGENCY_DATELINE = re.compile(r"\s*[A-Z][\w'’ .-]{1,40},\s+\(?[A-Z][A-Za-z]{1,12}\)?\s*[-–—]+\s")
 QUALIFIER_GAP = re.compile(r"^\s*,\s*$")  # "Jasim, Dar'a": a town, then its governorate
@@ -272,6 +274,7 @@ class Extractor:
                 found.append((start, end, name))
             elif self._framed_as_place(sentence, start, end):
                 unlisted.append((start, end, name))
+        found += self._listed_after(text, found)
         if not found:
             return []
         found.sort()
@@ -298,6 +301,20 @@ class Extractor:
                 place = self._city_of(named, hint) or place
             mentions.append(PlaceMention(surface, offset + start, offset + end, place))
         return self._cities_in_lists(self._located_unlisted(mentions, unlisted, text, offset), text, offset)
+
+    def _listed_after(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Names listed right after a place that the index knows under another spelling: "the towns
+        of Atareb and Darat Izza"."""
+        listed = []
+        for _, end, _ in found:
+            match = LISTED_NAME.match(text, end)
+            if match is None or any(s < match.end(1) and match.start(1) < e for s, e, _ in found):
+                continue
+            name = _without_trailing(match.group(1), not_places())
+            level, places = self.gazetteer.lookup(name) if name and name.lower() not in not_places() else (None, [])
+            if places and level != "phonetic":  # a spelling, not a name that only sounds alike
+                listed.append((match.start(1), match.start(1) + len(name), name))
+        return listed
 
     def _framed_as_place(self, sentence: Sentence, start: int, end: int) -> bool:
         """Is the unknown name at start:end of the sentence said as a place ("in X", "the village
