@@ -740,3 +740,12 @@ def test_extract_where_shooters_are_positioned_is_no_event_place_and_a_town_list
             "Atareb and Darat Izza in the western countryside of Aleppo.")
     events = extract(text, published="2016-07-26")
     assert sorted(e.location for e in events) == ["Al Atarib", "Darat Izzah", "Maharda"]
+
+
+def test_extract_an_aleppo_quarter_named_after_a_town_is_in_the_city_and_a_postponed_convoy_is_blocked():
+    text = ("Regime helicopters dropped barrel bombs on the Tariq al-Bab neighbourhood of Aleppo on Monday, killing "
+            "9 civilians. On Monday, a planned convoy to the besieged town of Darayya was postponed after the "
+            "authorities did not provide security guarantees.")
+    events = {e.sub_event_type: e for e in extract(text, published="2016-07-12")}
+    assert events["Air/drone strike"].admin1 == "Aleppo" and events["Air/drone strike"].location != "Al Bab"
+    assert (events["Aid blocked"].location, events["Aid blocked"].actor1) == ("Darayya", SYRIA)
