@@ -116,3 +116,10 @@ def test_extract_lexicon_pattern_ending_in_a_space_is_refused(tmp_path):
     with pytest.raises(ValidationError, match="ends in a space") as caught:
         load_lexicon(bad)
     assert caught.value.field == "rules[0].patterns"
+
+
+def test_lexicon_weakest_rule_of_a_sub_type_is_read_from_the_data():
+    lexicon = load_lexicon()
+    blast = next(t for t in lexicon.triggers("A blast hit the town.") if t.sub == "Remote explosive/landmine/IED")
+    car_bomb = next(t for t in lexicon.triggers("A car bomb hit the town."))
+    assert lexicon.weakest("Remote explosive/landmine/IED") == blast.priority < car_bomb.priority

@@ -25,7 +25,7 @@ from ceasefire.resolve.places import Place
 
 LEDE_SENTENCES = 2  # a headline and its first sentence
 ONE_SIDED_TYPES = {"Explosions/Remote violence", "Violence against civilians"}  # one side acts on another
-GENERIC_EXPLOSION = 60  # the priority of a blast or bomb whose kind is not said (triggers.yaml)
+GENERIC_EXPLOSION = "Remote explosive/landmine/IED"  # its weakest trigger ("a blast") names no kind of weapon
 _ROLES = load_role_patterns()
 DONE_BY_BEFORE = _ROLES["done_by_before"]
 SPEECH_BEFORE = _ROLES["speech_before"]
@@ -90,12 +90,12 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue
-        new = _drafts_of(sentence, context, drafts[-1] if drafts else None, recent_actor,
+        new = _drafts_of(sentence, context, drafts[-1] if drafts else None, recent_actor, periods,
                          in_lede=(index if sentence.order is None else sentence.order) < LEDE_SENTENCES)
         if new is None:
             continue
         if not new:  # an elaboration of the event before
-            _elaborate(drafts[-1], sentence, context.registry)
+            _elaborate(drafts[-1], sentence, context)
             _protest_turned(drafts[-1], sentence, context)
         for draft in new:  # "IS claimed the bombings. In Jableh, suicide bombers ...": the attacks it claimed
             if claim is not None and claim[1] is not sentence and draft.day == _claimed_day(claim[1], drafts):
@@ -135,7 +135,7 @@ def is_background(day: date | None, precision: str, published: date | None, lexi
 # --- one sentence -----------------------------------------------------------------------------
 
 def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | None,
-               recent_actor: Actor | None, in_lede: bool = True) -> list[Draft] | None:
+               recent_actor: Actor | None, periods: list[tuple[int, int]], in_lede: bool = True) -> list[Draft] | None:
     """New drafts for a sentence; [] when it only elaborates `previous`; None when it is no event.
     Past the lede, a new event needs a date or a death toll of its own: undated asides
     ("the regime has bombarded areas in Aleppo province") describe, they don't report."""
@@ -149,19 +149,20 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         trigger = _violence_over_aid(sentence, trigger)
         sub = trigger.sub
     places = places_of(sentence, trigger)
-    own_date = _sentence_date(sentence, context.lexicon.period_spans(sentence.text, sentence.folded))
+    own_date = _sentence_date(sentence, periods)
     if own_date is not None and own_date.after is not None:
         if previous is None or previous.day is None or previous.precision != "day":
             own_date = None  # "the next day" after nothing dated to the day
         else:
             own_date = DateMention(previous.day + timedelta(days=own_date.after), "day", own_date.start,
                                    own_date.end)
-    if previous is not None and not context.lexicon.turns_away(sentence.text, sentence.folded) and (
+    actor1, actor2 = roles(sentence, trigger, context.registry)
+    meanwhile = previous is not None and context.lexicon.turns_away(sentence.text, sentence.folded)
+    if previous is not None and not meanwhile and (
             context.lexicon.continues(sentence.text, sentence.folded)
-            or _elaborates(sentence, places, own_date, previous, trigger, context.registry)):
+            or _elaborates(sentence, places, own_date, previous, trigger, actor1)):
         return []
     next_on = previous is not None and context.lexicon.goes_on(sentence.text, sentence.folded)
-    meanwhile = previous is not None and context.lexicon.turns_away(sentence.text, sentence.folded)
     in_lede = in_lede or place_heading(sentence)  # "Hama: Regime forces shelled ...": a roundup's own item
     if not in_lede and own_date is None and not sentence.label and not next_on and not meanwhile \
             and not any(c.kind == "killed" and c.count for c in sentence.casualties):
@@ -179,7 +180,6 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         day, precision = previous.day, previous.precision
     else:
         day, precision = context.published, "day"
-    actor1, actor2 = roles(sentence, trigger, context.registry)
     sub = settle_sub(sub, sentence, trigger, actor1, actor2)
     if sub == "Air/drone strike" and actor1 is not None and actor1.kind in ARMED_KINDS - AIR_KINDS:
         actor1 = None  # "militants" near "airstrikes": a party without aircraft flew none
@@ -233,7 +233,7 @@ def _follows(draft: Draft, sentence: Sentence) -> bool:
 
 
 def _elaborates(sentence: Sentence, places: list[Place], own_date: DateMention | None,
-                previous: Draft, trigger: Trigger, registry: ActorRegistry) -> bool:
+                previous: Draft, trigger: Trigger, actor1: Actor | None) -> bool:
     """Does the sentence tell more of the event before (same place and day, same kind of event,
     no other perpetrator), rather than an event of its own?"""
     if sentence.label or _humanitarian(trigger.sub) != _humanitarian(previous.sub):
@@ -246,11 +246,10 @@ def _elaborates(sentence: Sentence, places: list[Place], own_date: DateMention |
             and DEFINITE_BEFORE.search(sentence_text_before(sentence, trigger.start, 30)):
         return True  # "only 10 of its fighters were killed in the strikes": the strikes told before
     told_type = "Battles" if trigger.sub == "territory" else SUB_EVENT_TYPES.get(trigger.sub)
-    if trigger.sub != "kill" and trigger.priority > 0 and previous.trigger.sub != "kill" and told_type in VIOLENT_TYPES \
-            and SUB_EVENT_TYPES[previous.sub] in VIOLENT_TYPES | {"Strategic developments"} \
-            and told_type != SUB_EVENT_TYPES[previous.sub]:
-        return False  # "forces seized three districts ... air strikes killed 10", "shot down a jet ... a counter-attack"
-    actor1, _ = roles(sentence, trigger, registry)
+    if trigger.sub != "kill" and trigger.priority > 0 and previous.trigger.sub != "kill" \
+            and told_type in VIOLENT_TYPES and told_type != SUB_EVENT_TYPES[previous.sub] \
+            and SUB_EVENT_TYPES[previous.sub] in VIOLENT_TYPES | {"Strategic developments"}:
+        return False  # "seized three districts ... air strikes killed 10"; "shot down a jet ... a counter-attack"
     return not _other_side(actor1, previous)
 
 
@@ -292,7 +291,7 @@ def _claimed(draft: Draft, actor: Actor, sentence: Sentence) -> None:
         draft.sentences.append(sentence)
 
 
-def _elaborate(draft: Draft, sentence: Sentence, registry: ActorRegistry | None = None) -> None:
+def _elaborate(draft: Draft, sentence: Sentence, context: ReportContext) -> None:
     draft.sentences.append(sentence)
     if SUB_EVENT_TYPES[draft.sub] == "Humanitarian access":
         # "The trucks of the Red Crescent and the UN brought medicines": whose convoy it was
@@ -310,18 +309,19 @@ def _elaborate(draft: Draft, sentence: Sentence, registry: ActorRegistry | None 
               and DONE_BY_BEFORE.search(sentence_text_before(sentence, m.start, 40))]
         if by and (draft.actor2 is None or by[0].id != draft.actor2.id):
             draft.actor1 = by[0]
-        elif registry is not None and sentence.order == _order(draft) and SUB_EVENT_TYPES[draft.sub] == "Battles":
+        elif sentence.order == _order(draft) and SUB_EVENT_TYPES[draft.sub] == "Battles":
             # a clause of the same sentence names the sides: "clashes in Wadi Barada, where government
             # forces and Hezbollah fought rebels"
             told = next((t for t in sentence.triggers if t.priority > 0), None)
-            sides = roles(sentence, told, registry) if told is not None else (None, None)
+            sides = roles(sentence, told, context.registry) if told is not None else (None, None)
             if sides[0] is not None and not sides[0].label_only:
                 draft.actor1, draft.actor2 = sides[0], sides[1] or draft.actor2
     if sentence.dates and sentence.dates[0].day == draft.day:
         draft.dated = True
     top = next((t for t in sentence.triggers if t.sub != "kill" and t.priority > 0), None)
+    generic = draft.trigger.priority <= context.lexicon.weakest(GENERIC_EXPLOSION)
     if top is not None and SUB_EVENT_TYPES.get(top.sub) == SUB_EVENT_TYPES[draft.sub] == "Explosions/Remote violence" \
-            and draft.trigger.priority <= GENERIC_EXPLOSION and top.priority > draft.trigger.priority:
+            and generic and top.priority > draft.trigger.priority:
         draft.sub, draft.trigger = top.sub, top  # "bombs hit Jableh ... suicide bombers blew themselves up"
     elif top is not None and draft.trigger.sub == "kill" and draft.sub == "Attack" \
             and SUB_EVENT_TYPES.get(top.sub) == "Explosions/Remote violence":
@@ -362,9 +362,6 @@ def _sentence_date(sentence: Sentence, periods: list[tuple[int, int]] = ()) -> D
     return next(told, dates[0] if dates else None)
 
 
-# --- who did what to whom ---------------------------------------------------------------------
-
-
 # --- the report's events ----------------------------------------------------------------------
 
 def _merge_same_day_place(drafts: list[Draft]) -> list[Draft]:
@@ -378,7 +375,8 @@ def _merge_same_day_place(drafts: list[Draft]) -> list[Draft]:
             merged.append(draft)
             continue
         twin.sentences.extend(s for s in draft.sentences if s not in twin.sentences)
-        if draft.trigger.priority > twin.trigger.priority or (twin.trigger.sub == "kill" and draft.trigger.sub != "kill"):
+        if draft.trigger.priority > twin.trigger.priority or (
+                twin.trigger.sub == "kill" and draft.trigger.sub != "kill"):
             twin.sub, twin.trigger = draft.sub, draft.trigger
         if twin.actor1 is None or (twin.actor1.kind == "unidentified" and draft.actor1 is not None):
             twin.actor1 = draft.actor1

@@ -51,6 +51,11 @@ class Lexicon:
     aggregate_deaths: int
     claims: Folded
 
+    def weakest(self, sub: str) -> int:
+        """The lowest priority of the rules for `sub`: its trigger that says least ("a blast")."""
+        return min(priority for rule_sub, priority in (*self.rule_of.values(), *((g[0], g[1]) for g in self.gated))
+                   if rule_sub == sub)
+
     def claims_responsibility(self, sentence: str, folded=UNFOLDED) -> bool:
         return bool(self.claims.search(sentence, folded))
 

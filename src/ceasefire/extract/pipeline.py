@@ -153,6 +153,7 @@ class Extractor:
         pack = load_country_pack(self.country)
         self.country_name = pack.name if pack else self.country
         self.proper_name = proper_name_pattern(self.country_name)
+        self.abroad = abroad_pattern(self.country)
 
     def events(self, reports: Iterable[Report]) -> Iterator[tuple[Report, list[Event]]]:
         reports = list(reports)
@@ -214,7 +215,7 @@ class Extractor:
         context = ReportContext(
             report_id=report.id, published=day, source=report.source,
             country_name=self.country_name, registry=self.registry, lexicon=self.lexicon,
-            first_place=first_place, abroad=abroad_pattern(self.country),
+            first_place=first_place, abroad=self.abroad,
         )
         return assemble(sentences, context) or assemble(sentences, context, strict=False)
 

@@ -76,11 +76,8 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
                 and not SPOKESMAN_AFTER.match(sentence.text[m.end - sentence.start:])]
     associates = _associates(mentions, sentence)
     mentions = [m for m in mentions if m not in associates]
-    owners = [m for m in mentions if OWNER_BEFORE.search(sentence_text_before(sentence, m.start, 40))
-              or OWNER_AFTER.match(sentence.text[m.end - sentence.start:])
-              or (m.actor.kind == "foreign-state" and " " not in m.text.strip() and not m.via_adjective
-                  and COUNTRY_AS_PLACE_BEFORE.search(sentence_text_before(sentence, m.start, 30)))]
-    mentions = [m for m in mentions if m not in owners] or mentions  # "held by IS", "a road to Turkey": where, not who
+    owners = [m for m in mentions if _names_a_place(sentence, m)]
+    mentions = [m for m in mentions if m not in owners] or mentions  # where, not who
     armed = [m for m in mentions if can_perpetrate(m.actor) and m not in owners]
     by = [m for m in armed if BY_BEFORE.search(sentence_text_before(sentence, m.start, 30))]
     if not by and trigger.sub == "kill":
@@ -101,7 +98,8 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
             killed_at = [t.end for t in sentence.triggers if t.sub == "kill"]
             after = [m for m in armed if m.start >= trigger.start
                      and not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))
-                     and not any(0 <= m.start - end and KILLED_OBJECT_GAP.match(sentence_text_between(sentence, end, m.start))
+                     and not any(0 <= m.start - end
+                                 and KILLED_OBJECT_GAP.match(sentence_text_between(sentence, end, m.start))
                                  for end in killed_at)]
             actor1_mention = after[0] if after else None
     actor1 = actor1_mention.actor if actor1_mention else None
@@ -124,6 +122,16 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
                               and mention.start > trigger.start):
             actor2 = mention.actor
     return actor1, actor2 or partner
+
+
+def _names_a_place(sentence: Sentence, mention: ActorMention) -> bool:
+    """Does the mention say where, not who: a place's holder ("a checkpoint run by Asayish", "the
+    IS-held town"), or a country named as a place ("a supply line to Turkey")?"""
+    if OWNER_BEFORE.search(sentence_text_before(sentence, mention.start, 40)) \
+            or OWNER_AFTER.match(sentence.text[mention.end - sentence.start:]):
+        return True
+    return (mention.actor.kind == "foreign-state" and " " not in mention.text.strip() and not mention.via_adjective
+            and bool(COUNTRY_AS_PLACE_BEFORE.search(sentence_text_before(sentence, mention.start, 30))))
 
 
 def _associates(mentions: list[ActorMention], sentence: Sentence) -> list[ActorMention]:

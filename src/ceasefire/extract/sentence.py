@@ -68,7 +68,6 @@ def sentence_text_between(sentence: Sentence, start: int, end: int) -> str:
     return sentence.text[start - sentence.start:end - sentence.start]
 
 
-
 def clauses(sentence: Sentence, breaks: re.Pattern, acts: Callable[[ActorMention], bool]) -> list[Sentence]:
     """The sentence, or its clauses where each tells an act of its own by an actor of its own
     ("rebels shelled Foua and Kefraya with mortars, and regime warplanes struck Binnish"). A clause
