@@ -749,3 +749,16 @@ def test_extract_an_aleppo_quarter_named_after_a_town_is_in_the_city_and_a_postp
     events = {e.sub_event_type: e for e in extract(text, published="2016-07-12")}
     assert events["Air/drone strike"].admin1 == "Aleppo" and events["Air/drone strike"].location != "Al Bab"
     assert (events["Aid blocked"].location, events["Aid blocked"].actor1) == ("Darayya", SYRIA)
+
+
+def test_extract_a_route_from_a_place_happened_on_it():
+    """"the road from Aleppo to Azaz" names where the event was, not where someone came from."""
+    from ceasefire.extract.lexicon import ROLES_FILE, load_role_patterns
+
+    patterns = load_role_patterns(ROLES_FILE)
+    assert patterns["route_after"].match(" to Azaz") and not patterns["route_after"].match(" towards Azaz")
+    assert patterns["parallel_gap"].search(" and, at the same time, to ") and not patterns["parallel_gap"].search(
+        ", then to ")
+    events = extract("On Monday, government warplanes struck the road from Hreitan to Azaz, killing three.",
+                     published="2016-05-10", report_id="r1")
+    assert [e.location for e in events][:1] == ["Huraytan"]  # GeoNames spelling of Hreitan

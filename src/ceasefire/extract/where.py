@@ -2,8 +2,6 @@
 actors' names; a list of towns is an event at each."""
 from __future__ import annotations
 
-import re
-
 from ceasefire.extract.lexicon import Trigger, load_role_patterns
 from ceasefire.extract.sentence import PlaceMention, Sentence, sentence_text_before, sentence_text_between
 from ceasefire.resolve.places import Place
@@ -20,6 +18,8 @@ PLACE_HEADING_AFTER = _ROLES["place_heading_after"]
 DESTINATION_BEFORE = _ROLES["destination_before"]
 PLACE_LEAD_BEFORE = _ROLES["place_lead_before"]
 PLACE_LEAD_AFTER = _ROLES["place_lead_after"]
+PARALLEL_GAP = _ROLES["parallel_gap"]
+ROUTE_AFTER = _ROLES["route_after"]
 
 
 def event_places(sentence: Sentence) -> list[Place]:
@@ -102,7 +102,7 @@ def _parallel_groups(sentence: Sentence, groups: list[list[PlaceMention]],
             continue
         gap = sentence_text_between(sentence, last.end, group[0].start)
         again = LIST_LEAD.search(gap[-12:])
-        if not (again and again.group(1).lower() == lead.group(1).lower() and re.search(r"\band\b", gap)):
+        if not (again and again.group(1).lower() == lead.group(1).lower() and PARALLEL_GAP.search(gap)):
             break
         found.append(group)
         last = group[-1]
@@ -111,7 +111,7 @@ def _parallel_groups(sentence: Sentence, groups: list[list[PlaceMention]],
 
 def _is_span_of_route(sentence: Sentence, mention: PlaceMention) -> bool:
     after = sentence.text[mention.end - sentence.start: mention.end - sentence.start + 30]
-    return bool(re.match(r"\s+to\s+", after))
+    return bool(ROUTE_AFTER.match(after))
 
 
 def same_place(a: Place, b: Place) -> bool:
