@@ -512,6 +512,20 @@ def test_extract_what_happened_in_another_country_is_no_event_here():
     assert [(e.location, e.sub_event_type) for e in events] == [("Mari", "Non-state actor overtakes territory")]
 
 
+def test_extract_what_happened_in_a_city_abroad_is_no_event_here():
+    text = ("Aleppo: regime warplanes struck Anadan on Monday, killing four. On Tuesday, a car bomb killed 28 people "
+            "in Ankara, Turkish officials said. Rockets fired from Syria hit Kilis on Wednesday, killing two.")
+    events = extract(text, published="2016-05-12")
+    assert [(e.location, e.event_date) for e in events] == [("Anadan", "2016-05-09")]
+
+
+def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
+    text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
+            "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")
+    events = extract(text, published="2017-10-08")
+    assert [(e.location, e.fatalities) for e in events] == [("Al Mayadin", 30), ("Al Mayadin", 40)]
+
+
 def test_extract_a_governorates_summary_is_the_event_told_at_its_town():
     text = ("Missiles hit hospitals and schools in Aleppo and Idlib provinces on Monday, killing dozens. In Azaz, "
             "a children's hospital was hit, killing 14 people. In Maarat al-Numan, a clinic was hit, killing 9.")

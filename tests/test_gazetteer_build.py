@@ -38,6 +38,14 @@ def test_gazetteer_streams_cities_across_chunk_boundaries(tmp_path):
     streamed = list(iter_geonames("SY", path, chunk=97))
     assert [r["geonameid"] for r in streamed] == [i for i in range(1, 200) if i % 3]
     assert streamed[0] == rows["1"]
+    assert len(list(iter_geonames(None, path, chunk=97))) == 199  # every country's
+
+
+def test_gazetteer_knows_cities_abroad_that_no_place_here_is_called(syria):
+    abroad = set(syria.abroad_names())
+    assert {"Ankara", "Gaziantep", "Kilis", "Beirut", "Mosul", "Amman", "Reyhanli", "Akcakale"} <= abroad
+    assert not abroad & {"Damascus", "Aleppo", "Homs", "Sinjar"}  # Syria's own (Sinjar: a village in Idlib)
+    assert all(syria.lookup(name)[0] not in ("exact", "bare") for name in abroad)
 
 
 def test_gazetteer_reads_syria_from_cities500():

@@ -18,7 +18,7 @@ from ceasefire.extract.roles import (
     settle_sub,
 )
 from ceasefire.extract.sentence import DateMention, Sentence, sentence_text_before
-from ceasefire.extract.where import place_heading, places_of, same_place
+from ceasefire.extract.where import place_heading, places_of, same_place, speaker_seat
 from ceasefire.model import SUB_EVENT_TYPES, Event
 from ceasefire.resolve.actors import Actor, ActorRegistry
 from ceasefire.resolve.places import Place
@@ -218,13 +218,15 @@ def _violence_over_aid(sentence: Sentence, trigger: Trigger) -> Trigger:
 
 
 def _abroad(sentence: Sentence, context: ReportContext) -> bool:
-    """Does the sentence say it happened in another country ("in northeast Lebanon"), outside any
-    actor's name ("Islamic State in Iraq and Syria")?"""
+    """Does the sentence say it happened in another country ("in northeast Lebanon", "in Ankara"),
+    outside any armed group's name ("Islamic State in Iraq and Syria")? "people in Ankara" are there."""
     if context.abroad is None:
         return False
-    return any(not any(a.start < sentence.start + m.end() and sentence.start + m.start() <= a.end + 1
-                       for a in sentence.actors)
-               for m in context.abroad.finditer(sentence.text))
+    found = ((sentence.start + m.start(), sentence.start + m.start("name"), sentence.start + m.end())
+             for m in context.abroad.finditer(sentence.text))
+    return any(not speaker_seat(sentence, name, end)
+               and not any(a.start < end and start <= a.end + can_perpetrate(a.actor) for a in sentence.actors)
+               for start, name, end in found)
 
 
 def _follows(draft: Draft, sentence: Sentence) -> bool:

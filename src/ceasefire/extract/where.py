@@ -40,11 +40,18 @@ def usable_places(sentence: Sentence) -> list[PlaceMention]:
         origin = None
         if any(a.start <= mention.start and mention.end <= a.end for a in sentence.actors):
             continue  # part of an actor's name ("Deir ez-Zor Military Council")
-        after = sentence.text[mention.end - sentence.start:]
-        if OUTLET_AFTER.match(after) or (SEAT_AFTER.match(after) and SEAT_BEFORE.search(before)):
+        if OUTLET_AFTER.match(sentence.text[mention.end - sentence.start:]) \
+                or speaker_seat(sentence, mention.start, mention.end):
             continue  # a channel named after a place, where a speaker sits, or a speaker's name
         usable.append(mention)
     return usable
+
+
+def speaker_seat(sentence: Sentence, start: int, end: int) -> bool:
+    """Is the place at start:end where a speaker sits ("the ministry in Moscow said"), or a
+    speaker's name?"""
+    return bool(SEAT_AFTER.match(sentence.text[end - sentence.start:])
+                and SEAT_BEFORE.search(sentence_text_before(sentence, start, 40)))
 
 
 def places_of(sentence: Sentence, trigger: Trigger) -> list[Place]:

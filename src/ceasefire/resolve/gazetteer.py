@@ -203,11 +203,13 @@ def geonames_country(country: str) -> dict:
     return data.get(country.upper(), {})
 
 
-def iter_geonames(country: str, path: Path | None = None, chunk: int = 1 << 20) -> Iterator[dict]:
-    """cities500 rows of one country, read a chunk at a time instead of loading ~80 MB of JSON."""
+def iter_geonames(country: str | None, path: Path | None = None, chunk: int = 1 << 20) -> Iterator[dict]:
+    """cities500 rows of one country (None: of every country), read a chunk at a time instead of
+    loading ~80 MB of JSON."""
     path = path or _geonames_dir() / "cities500.json"
     marker = '{"geonameid"'
-    needle = re.compile(r'"countrycode":\s*"' + re.escape(country.upper()) + '"')
+    code = re.escape(country.upper()) if country else r"[A-Z]{2}"
+    needle = re.compile(r'"countrycode":\s*"' + code + '"')
     decoder = json.JSONDecoder()
     buffer = ""
     with open(path, encoding="utf-8") as handle:
@@ -248,7 +250,13 @@ CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT N
 CREATE TABLE admin1 (name TEXT PRIMARY KEY, place_id INTEGER, geonames TEXT, iso TEXT, city INTEGER);
 CREATE TABLE names (place_id INTEGER NOT NULL, surface TEXT NOT NULL, key TEXT NOT NULL, bare TEXT NOT NULL,
     phon TEXT NOT NULL, origin TEXT NOT NULL, PRIMARY KEY (place_id, surface)) WITHOUT ROWID;
+CREATE TABLE abroad (name TEXT PRIMARY KEY) WITHOUT ROWID;
 """
+# Cities of other countries known by name, so that "a car bomb in Ankara" is not placed at home:
+# every other country's capital, the cities of its neighbours, and the world's largest cities.
+ABROAD_NEIGHBOUR_POPULATION = 15_000
+ABROAD_WORLD_POPULATION = 1_000_000
+_ABROAD_NAME = re.compile(r"[A-Z][A-Za-z'’ -]{3,}")
 INDEXES = """
 CREATE INDEX names_key ON names (key);
 CREATE INDEX names_bare ON names (bare);
@@ -341,11 +349,12 @@ def _admin1_without_pack(country: str, rows: list[dict], roman: Romanisation) ->
 
 @lru_cache(maxsize=8)
 def abroad_pattern(country: str) -> re.Pattern:
-    """"in Lebanon", "in northeast Iraq", "inside Turkey": a place in any other country (pycountry's
-    names, short and common), said as where something happened."""
+    """"in Lebanon", "in northeast Iraq", "inside Turkey", "struck Gaziantep" (group `name`): a place in any other
+    country (pycountry's names, short and common, and the index's cities abroad), said as where
+    something happened."""
     import pycountry
 
-    names: set[str] = set()
+    names: set[str] = set(Gazetteer.open(country).abroad_names())
     for record in pycountry.countries:
         if record.alpha_2 == country.upper():
             continue
@@ -353,8 +362,9 @@ def abroad_pattern(country: str) -> re.Pattern:
             if name and "," not in name and "(" not in name:
                 names.add(name)
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"\b(?:in|into|inside)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
-                      rf"(?:{alternatives})\b(?!['’]s?\s+border)")
+    return re.compile(rf"\b(?:in|into|inside|hit|struck|shelled|targeted)\s+(?:the\s+)?"
+                      rf"(?:(?:north|south|east|west|central)[\w-]*\s+)?"
+                      rf"(?P<name>{alternatives})\b(?!['’]s?\s+border)")
 
 
 def build_gazetteer(country: str, path: Path | None = None) -> Path:
@@ -380,6 +390,7 @@ def build_gazetteer(country: str, path: Path | None = None) -> Path:
         db.executescript(SCHEMA)
         builder = _Builder(country, roman, db)
         counts = _fill(builder, country, record, pack, regions, rows, info)
+        counts["abroad"] = _fill_abroad(db, country, info)
         db.executescript(INDEXES)
         meta = {
             "country": country, "country_name": pack.name if pack else record.name,
@@ -451,6 +462,37 @@ def _fill(builder: _Builder, country: str, record: Any, pack: CountryPack | None
     return builder.counts
 
 
+def _fill_abroad(db: sqlite3.Connection, country: str, info: dict) -> int:
+    """Names of cities in other countries that no place at home shares (exactly or bare)."""
+    neighbours = set(filter(None, (info.get("neighbours") or "").split(",")))
+    countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
+    names = {row["capital"] for code, row in countries.items() if code != country and row.get("capital")}
+    for row in iter_geonames(None, _geonames_dir() / "cities15000.json"):
+        population = row.get("population") or 0
+        if row["countrycode"] != country and (population >= ABROAD_WORLD_POPULATION or (
+                row["countrycode"] in neighbours and population >= ABROAD_NEIGHBOUR_POPULATION)):
+            names.add(row["name"])
+    roman = romanisation_for(country, load_country_pack(country))
+    kept = set()
+    for name in names | {_ascii(n) for n in names}:
+        if not _ABROAD_NAME.fullmatch(name):
+            continue
+        key = name_key(name)
+        if db.execute("SELECT 1 FROM names WHERE key = ? OR bare = ? LIMIT 1", (key, roman.bare_key(key))).fetchone():
+            continue  # a place at home has this name
+        kept.add(name)
+    db.executemany("INSERT OR IGNORE INTO abroad VALUES (?)", ((n,) for n in sorted(kept)))
+    return len(kept)
+
+
+_DOTLESS = str.maketrans({"ı": "i", "İ": "I"})  # letters with no accent to strip
+
+
+def _ascii(name: str) -> str:
+    """"Akçakale" -> "Akcakale"."""
+    return unicodedata.normalize("NFKD", name.translate(_DOTLESS)).encode("ascii", "ignore").decode("ascii")
+
+
 # --- the opened index --------------------------------------------------------------------------
 
 _OPEN: dict[tuple[str, str, int], "Gazetteer"] = {}
@@ -497,6 +539,10 @@ class Gazetteer:
             build_gazetteer(country, path)
         gazetteer = _OPEN[slot] = cls(path)
         return gazetteer
+
+    def abroad_names(self) -> list[str]:
+        """Cities of other countries that no place here is called (see `_fill_abroad`)."""
+        return [name for (name,) in self.db.execute("SELECT name FROM abroad")]
 
     # names -> places
 
