@@ -46,8 +46,8 @@ PARAGRAPH_PART = re.compile(r"(?:(?!\n[ \t]*\n|\n[ \t]*(?:[-•*▪–]|\d{1,2}[
 NEIGHBOURHOOD_NAMED = re.compile(r"\s(?:neighbou?rhood|district|quarter)$", re.I)  # "the Midan district of Aleppo"
 # A name listed after a place: "Atareb and Darat Izza", "Atareb, Darat Izza".
 LISTED_NAME = re.compile(rf"(?:\s*,\s*|\s+and\s+)({_ARTICLE}?[A-Z][a-z'’]+(?:[ -]{_ARTICLE}?[A-Z][a-z'’]+){{0,2}})")
-# A dateline with no date: "Damascus, SANA - ..." (its place is the reporter's).
-AGENCY_DATELINE = re.compile(r"\s*[A-Z][\w'’ .-]{1,40},\s+\(?[A-Z][A-Za-z]{1,12}\)?\s*[-–—]+\s")
+# A dateline with no date: "Damascus, SANA - ...", "Hama SANA - ..." (its place is the reporter's).
+AGENCY_DATELINE = re.compile(r"\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3},?\s+\(?[A-Z][A-Za-z]{1,12}\)?\s*[-–—]+\s")
 QUALIFIER_GAP = re.compile(r"^\s*,\s*$")  # "Jasim, Dar'a": a town, then its governorate
 # Between a place and the governorate that locates it: "Zara, in the central province of Hama", not
 # "left Moadamiyeh for Idlib".

@@ -483,10 +483,11 @@ _DATELINE_LEAD = re.compile(r"\s*(?:(?:posted|published|(?:last\s+)?updated|date
                             re.IGNORECASE)
 
 
-# A wire dateline: "BEIRUT, Oct 4 (Reuters) -", "Damascus, Feb 27 (SANA) -", "Geneva, 12 January
+# A wire dateline, its comma often lost: "BEIRUT, Oct 4 (Reuters) -", "Damascus Feb 27 (SANA) -", "Geneva, 12 January
 # 2016 -" (the place is the reporter's, the date the report's).
 _WIRE_DATELINE = re.compile(
-    r"\s*[A-Z][\w'’ .-]{1,40},\s+(?P<date>[^()\n]{3,30}?)\s*(?:\([\w .-]{2,30}\)\s*[-–—]+|[-–—]+\s)\s*")
+    r"\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3},?\s+(?P<date>[^()\n]{2,29}?[^()\s])\s*"
+    r"(?:\([\w .-]{2,30}\)\s*[-–—]+|[-–—]+\s)\s*")
 
 
 def dateline(text: str, published: date | None = None) -> ResolvedDate | None:
