@@ -776,3 +776,46 @@ def test_extract_a_route_from_a_place_happened_on_it():
     events = extract("On Monday, government warplanes struck the road from Hreitan to Azaz, killing three.",
                      published="2016-05-10", report_id="r1")
     assert [e.location for e in events][:1] == ["Huraytan"]  # GeoNames spelling of Hreitan
+
+
+def test_extract_a_wire_dateline_that_lost_its_comma_dates_the_report_not_the_event():
+    text = "BEIRUT July 20 (Reuters) - Coalition air strikes killed at least 56 civilians in Manbij on Tuesday."
+    [event] = extract(text, published="2016-07-20")
+    assert (event.event_date, event.location) == ("2016-07-19", "Manbij")
+    [event] = extract("Hama SANA - Terrorists shelled the town of Mhardeh on Monday killing two civilians.",
+                      published="2016-05-10")
+    assert event.location == "Maharda"  # Hama is where the reporter is
+
+
+def test_extract_a_place_lead_that_lost_its_comma_opens_an_item():
+    text = ("Terrorists attacked the village of Zara in Hama countryside on Thursday killing 19 civilians. "
+            "The army sent reinforcements to the area. "
+            "In Aleppo terrorist groups fired rocket shells on Sheikh Maqsoud neighborhood injuring four civilians.")
+    events = extract(text, published="2016-05-12")
+    assert [(e.admin1, e.sub_event_type) for e in events][-1] == ("Aleppo", "Shelling/artillery/missile attack")
+
+
+def test_extract_an_offensive_ranks_below_the_weapon_that_struck():
+    text = ("Coalition air strikes killed at least 56 civilians in the village of Tokhar on Tuesday as U.S.-backed "
+            "forces pressed their offensive against Islamic State.")
+    [event] = extract(text, published="2016-07-20")
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 56)
+
+
+def test_extract_warplanes_of_a_party_are_that_partys():
+    [event] = extract("Warplanes of the US-led coalition struck Syrian army positions near Deir Ezzor airport on "
+                      "Saturday killing 62 soldiers.", published="2016-09-18")
+    assert (event.actor1, event.actor2) == ("Global Coalition Against Daesh", "Military Forces of Syria (2000-)")
+
+
+def test_extract_what_happened_right_after_or_later_is_its_own_event():
+    text = ("Coalition warplanes struck army positions on Tharda mountain near Deir Ezzor airport on Saturday killing "
+            "62 soldiers. It said the raid paved the way for ISIS terrorists who attacked the positions right "
+            "after and seized the hill. Army units backed by the air force later regained control of the hill after "
+            "fierce clashes. The Russian Defence Ministry said the strikes threatened the ceasefire that took "
+            "effect on Monday.")
+    events = extract(text, published="2016-09-18")
+    assert [(e.event_date, e.sub_event_type, e.actor1) for e in events] == [
+        ("2016-09-17", "Air/drone strike", "Global Coalition Against Daesh"),
+        ("2016-09-17", "Non-state actor overtakes territory", "Islamic State"),
+        ("2016-09-17", "Government regains territory", "Military Forces of Syria (2000-)")]

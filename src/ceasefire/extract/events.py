@@ -23,6 +23,7 @@ from ceasefire.model import SUB_EVENT_TYPES, Event
 from ceasefire.resolve.actors import Actor, ActorRegistry
 from ceasefire.resolve.places import Place
 
+TERRITORY_CHANGES = {"Non-state actor overtakes territory", "Government regains territory"}
 LEDE_SENTENCES = 2  # a headline and its first sentence
 ONE_SIDED_TYPES = {"Explosions/Remote violence", "Violence against civilians"}  # one side acts on another
 GENERIC_EXPLOSION = "Remote explosive/landmine/IED"  # its weakest trigger ("a blast") names no kind of weapon
@@ -158,11 +159,12 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
                                    own_date.end)
     actor1, actor2 = roles(sentence, trigger, context.registry)
     meanwhile = previous is not None and context.lexicon.turns_away(sentence.text, sentence.folded)
-    if previous is not None and not meanwhile and (
+    next_on = previous is not None and context.lexicon.goes_on(sentence.text, sentence.folded)
+    another_act = next_on and settle_sub(sub, sentence, trigger, actor1, actor2) != previous.sub  # "then seized"
+    if previous is not None and not meanwhile and not another_act and (
             context.lexicon.continues(sentence.text, sentence.folded)
             or _elaborates(sentence, places, own_date, previous, trigger, actor1)):
         return []
-    next_on = previous is not None and context.lexicon.goes_on(sentence.text, sentence.folded)
     in_lede = in_lede or place_heading(sentence)  # "Hama: Regime forces shelled ...": a roundup's own item
     if not in_lede and own_date is None and not sentence.label and not next_on and not meanwhile \
             and not any(c.kind == "killed" and c.count for c in sentence.casualties):
@@ -424,7 +426,10 @@ def _same_kind(told: Draft, summary: Draft) -> bool:
 
 def _one_kind(a: Draft, b: Draft) -> bool:
     """The same type of event, or an attack read only from its deaths ("a child killed in Aleppo")
-    and the explosion that tells its weapon ("a mortar shell fell on Aleppo")."""
+    and the explosion that tells its weapon ("a mortar shell fell on Aleppo"). Ground taken and
+    ground retaken ("IS seized the hill; the army later regained it") are two events."""
+    if {a.sub, b.sub} == TERRITORY_CHANGES:
+        return False
     if SUB_EVENT_TYPES[a.sub] == SUB_EVENT_TYPES[b.sub]:
         return True
     generic = [d for d in (a, b) if d.trigger.sub == "kill" and d.sub == "Attack"]

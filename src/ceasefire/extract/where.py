@@ -18,6 +18,7 @@ PLACE_HEADING_AFTER = _ROLES["place_heading_after"]
 DESTINATION_BEFORE = _ROLES["destination_before"]
 PLACE_LEAD_BEFORE = _ROLES["place_lead_before"]
 PLACE_LEAD_AFTER = _ROLES["place_lead_after"]
+PLACE_LEAD_SUBJECT_GAP = _ROLES["place_lead_subject_gap"]
 PARALLEL_GAP = _ROLES["parallel_gap"]
 ROUTE_AFTER = _ROLES["route_after"]
 
@@ -127,12 +128,15 @@ def same_place(a: Place, b: Place) -> bool:
 
 def place_heading(sentence: Sentence) -> bool:
     """Does the sentence open with a place as a heading ("Hama: ...", "Damascus countryside: ..."), as
-    monitors' daily roundups do, or turn to a place first ("In Hama province, regime forces ...")?"""
+    monitors' daily roundups do, or turn to a place first ("In Hama province, regime forces ...", or
+    with the comma lost, "In Aleppo terrorist groups fired ...")?"""
     first = sentence.places[0] if sentence.places else None
     if first is None:
         return False
     lead = sentence.text[:first.start - sentence.start]
     after = sentence.text[first.end - sentence.start:]
     return (not lead and bool(PLACE_HEADING_AFTER.match(after))) or (
-        bool(PLACE_LEAD_BEFORE.fullmatch(lead)) and bool(PLACE_LEAD_AFTER.match(after)))
+        bool(PLACE_LEAD_BEFORE.fullmatch(lead)) and (bool(PLACE_LEAD_AFTER.match(after)) or any(
+            a.start >= first.end and PLACE_LEAD_SUBJECT_GAP.match(sentence_text_between(sentence, first.end, a.start))
+            for a in sentence.actors)))
 
