@@ -819,3 +819,17 @@ def test_extract_what_happened_right_after_or_later_is_its_own_event():
         ("2016-09-17", "Air/drone strike", "Global Coalition Against Daesh"),
         ("2016-09-17", "Non-state actor overtakes territory", "Islamic State"),
         ("2016-09-17", "Government regains territory", "Military Forces of Syria (2000-)")]
+
+
+def test_extract_a_statement_after_a_headline_tells_its_day_and_town():
+    text = ("Friday 01 April 2016 Regime Airstrike Kills 33 in Eastern Ghouta. The Syrian Coalition condemned the "
+            "airstrike that targeted the town of Deir al-Asafir in Eastern Ghouta on Thursday which killed 33 civilians.")
+    [event] = extract(text, published="2016-04-01")
+    assert (event.event_date, event.location, event.fatalities) == ("2016-03-31", "Dayr al Asafir", 33)
+
+
+def test_extract_gunmen_who_only_board_buses_are_no_event():
+    text = ("Homs SANA - A new batch of gunmen and their families left al-Waer neighborhood in Homs city on Thursday "
+            "under the reconciliation agreement. A source told SANA that 120 gunmen and 150 of their family members "
+            "boarded buses heading to the northern countryside of Idleb.")
+    assert [(e.sub_event_type, e.admin1) for e in extract(text, published="2016-09-22")] == [("Evacuation", "Homs")]

@@ -88,6 +88,8 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
         counted = any(c.kind == "killed" and c.count for c in sentence.casualties)
         background = all(t.priority <= 0 for t in sentence.triggers) and bool(periods) and not sentence.label
         if _is_toll(sentence, context) or period or background or (statement and (strict or not counted)):
+            if statement and drafts and not period:
+                _statement_tells(drafts[-1], sentence)
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue
@@ -108,6 +110,24 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
     # monitor's retrospective, a rights group's investigation) keeps them.
     drafts = [d for d in drafts if not _is_background(d, context)] or drafts
     return [_event(d, context) for d in _merge_same_day_place(drafts)]
+
+
+def _statement_tells(draft: Draft, sentence: Sentence) -> None:
+    """A statement right after a headline's undated event tells its day and its town: "Regime
+    airstrike kills 33 in Eastern Ghouta. The Coalition condemned the airstrike that targeted the
+    town of Deir al-Asafir in Eastern Ghouta on Thursday"."""
+    if draft.dated or not _follows(draft, sentence):
+        return
+    trigger = next((t for t in sentence.triggers if t.priority > 0 and t.sub in SUB_EVENT_TYPES
+                    and SUB_EVENT_TYPES[t.sub] == SUB_EVENT_TYPES[draft.sub]), None)
+    day = next((d for d in sentence.dates if d.precision == "day" and d.after is None), None)
+    if trigger is None or day is None:
+        return
+    draft.day, draft.precision, draft.dated = day.day, "day", True
+    towns = [p for p in places_of(sentence, trigger) if p.kind not in ("admin1", "country")]
+    if towns and (draft.place is None or towns[0].admin1 == draft.place.admin1):
+        draft.place = towns[0]
+    draft.sentences.append(sentence)
 
 
 def _is_toll(sentence: Sentence, context: ReportContext) -> bool:
