@@ -833,3 +833,12 @@ def test_extract_gunmen_who_only_board_buses_are_no_event():
             "under the reconciliation agreement. A source told SANA that 120 gunmen and 150 of their family members "
             "boarded buses heading to the northern countryside of Idleb.")
     assert [(e.sub_event_type, e.admin1) for e in extract(text, published="2016-09-22")] == [("Evacuation", "Homs")]
+
+
+def test_extract_terrorists_from_a_named_group_are_that_group():
+    [event] = extract("Terrorists from Jabhat al-Nusra attacked the village of Zara in Hama countryside on Thursday "
+                      "killing 19 civilians.", published="2016-05-12")
+    assert (event.actor1, event.actor2, event.location) == ("Jabhat al-Nusra", "Civilians (Syria)", "Zara")
+    [event] = extract("Army and armed forces units clashed with terrorists in Kafr Zita on Monday.",
+                      published="2016-05-12")
+    assert (event.sub_event_type, event.actor1) == ("Armed clash", "Military Forces of Syria (2000-)")
