@@ -842,3 +842,13 @@ def test_extract_terrorists_from_a_named_group_are_that_group():
     [event] = extract("Army and armed forces units clashed with terrorists in Kafr Zita on Monday.",
                       published="2016-05-12")
     assert (event.sub_event_type, event.actor1) == ("Armed clash", "Military Forces of Syria (2000-)")
+
+
+def test_extract_leaving_in_implementation_of_an_agreement_is_an_evacuation():
+    text = ("Damascus Countryside SANA - The last batch of gunmen and their families left Daraya city on Saturday in "
+            "implementation of the settlement agreement reached in the city. Buses transported about 700 gunmen and "
+            "4000 civilians from the city to Idleb countryside.")
+    assert [(e.sub_event_type, e.location) for e in extract(text, published="2016-08-27")] == [
+        ("Evacuation", "Darayya")]
+    [event] = extract("The town of Kafr Nabudah was cleared of terrorists by army units on Monday.", published="2016-05-10")
+    assert (event.sub_event_type, event.actor1) == ("Government regains territory", "Military Forces of Syria (2000-)")
