@@ -852,3 +852,10 @@ def test_extract_leaving_in_implementation_of_an_agreement_is_an_evacuation():
         ("Evacuation", "Darayya")]
     [event] = extract("The town of Kafr Nabudah was cleared of terrorists by army units on Monday.", published="2016-05-10")
     assert (event.sub_event_type, event.actor1) == ("Government regains territory", "Military Forces of Syria (2000-)")
+
+
+def test_extract_an_inquiry_into_what_happened_is_no_event():
+    text = ("At least 15 civilians were killed in coalition air strikes on the town of Ghandoura on Thursday. The "
+            "strikes came a day after the coalition opened a formal investigation to determine whether its air "
+            "strikes last week near Manbij killed more than 100 civilians.")
+    assert [(e.location, e.fatalities) for e in extract(text, published="2016-07-29")] == [("Al Ghandurah", 15)]
