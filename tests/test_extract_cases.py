@@ -859,3 +859,28 @@ def test_extract_an_inquiry_into_what_happened_is_no_event():
             "strikes came a day after the coalition opened a formal investigation to determine whether its air "
             "strikes last week near Manbij killed more than 100 civilians.")
     assert [(e.location, e.fatalities) for e in extract(text, published="2016-07-29")] == [("Al Ghandurah", 15)]
+
+
+def test_extract_infighting_is_a_battle_and_near_damascus_is_not_in_it():
+    text = ("Fighting between Jaish al-Islam and Faylaq al-Rahman in the besieged Eastern Ghouta region near Damascus "
+            "killed more than 50 fighters on Thursday. Infighting between rebel groups killed dozens.")
+    events = extract(text, published="2016-04-30")
+    assert [(e.sub_event_type, e.location, e.admin1) for e in events] == [
+        ("Armed clash", "Eastern Ghouta", "Rif Dimashq")]
+
+
+def test_extract_a_group_whose_headquarters_was_hit_is_the_target():
+    [event] = extract("In Idlib city a suicide car bomb exploded near a Faylaq al-Sham headquarters on Sunday killing "
+                      "four fighters.", published="2016-08-07")
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Suicide bomb", "Unidentified Armed Group (Syria)", "Opposition Rebels (Syria)")
+
+
+def test_extract_what_attackers_also_did_is_its_own_event():
+    text = ("Daesh terrorists killed at least 85 civilians and soldiers in an attack on the neighborhood of "
+            "al-Baghaliyeh in Deir Ezzor on Saturday. The terrorists also kidnapped more than 400 civilians from the "
+            "area. The editor of a newspaper was also arrested.")
+    events = extract(text, published="2016-01-17")
+    assert [(e.event_date, e.sub_event_type, e.actor1) for e in events] == [
+        ("2016-01-16", "Attack", "Islamic State"),
+        ("2016-01-16", "Abduction/forced disappearance", "Islamic State")]

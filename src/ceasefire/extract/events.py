@@ -24,6 +24,7 @@ from ceasefire.resolve.actors import Actor, ActorRegistry
 from ceasefire.resolve.places import Place
 
 TERRITORY_CHANGES = {"Non-state actor overtakes territory", "Government regains territory"}
+DISTINCT_ACTS = {"Attack", "Abduction/forced disappearance", "Sexual violence"}  # killing and kidnapping: two events
 LEDE_SENTENCES = 2  # a headline and its first sentence
 ONE_SIDED_TYPES = {"Explosions/Remote violence", "Violence against civilians"}  # one side acts on another
 GENERIC_EXPLOSION = "Remote explosive/landmine/IED"  # its weakest trigger ("a blast") names no kind of weapon
@@ -447,8 +448,9 @@ def _same_kind(told: Draft, summary: Draft) -> bool:
 def _one_kind(a: Draft, b: Draft) -> bool:
     """The same type of event, or an attack read only from its deaths ("a child killed in Aleppo")
     and the explosion that tells its weapon ("a mortar shell fell on Aleppo"). Ground taken and
-    ground retaken ("IS seized the hill; the army later regained it") are two events."""
-    if {a.sub, b.sub} == TERRITORY_CHANGES:
+    ground retaken ("IS seized the hill; the army later regained it") are two events, and so are
+    killing and kidnapping ("... also kidnapped 400 civilians")."""
+    if {a.sub, b.sub} == TERRITORY_CHANGES or (a.sub != b.sub and {a.sub, b.sub} <= DISTINCT_ACTS):
         return False
     if SUB_EVENT_TYPES[a.sub] == SUB_EVENT_TYPES[b.sub]:
         return True

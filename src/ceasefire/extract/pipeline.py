@@ -50,9 +50,10 @@ LISTED_NAME = re.compile(rf"(?:\s*,\s*|\s+and\s+)({_ARTICLE}?[A-Z][a-z'’]+(?:[
 AGENCY_DATELINE = re.compile(r"\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3},?\s+\(?[A-Z][A-Za-z]{1,12}\)?\s*[-–—]+\s")
 QUALIFIER_GAP = re.compile(r"^\s*,\s*$")  # "Jasim, Dar'a": a town, then its governorate
 # Between a place and the governorate that locates it: "Zara, in the central province of Hama", not
-# "left Moadamiyeh for Idlib".
+# "left Moadamiyeh for Idlib" nor "Eastern Ghouta near Damascus".
 REGION_GAP = re.compile(
-    r"^\s*,?\s*(?:(?:in|of|within)\s+)?(?:the\s+)?(?:(?!(?:for|to|towards|from|and|or)\b)[\w'-]+\s+){0,6}$", re.I)
+    r"^\s*,?\s*(?:(?:in|of|within)\s+)?(?:the\s+)?"
+    r"(?:(?!(?:for|to|towards|from|and|or|near|outside|around)\b)[\w'-]+\s+){0,6}$", re.I)
 # Words after which a capitalised name is looked up in the index even when spelled otherwise
 # ("in Quamishli", "shelled Ein Issa"); the country's possessive is added per country ("Syria's").
 NAME_LEADS = ("in", "at", "near", "of", "outside", "around", "on", "to", "shelled", "struck", "hit", "bombed",

@@ -11,6 +11,7 @@ from ceasefire.resolve.actors import Actor, ActorMention, ActorRegistry
 ARMED_KINDS = {"state", "foreign-state", "coalition", "rebel", "jihadist", "kurdish", "militia"}
 AIR_KINDS = {"state", "foreign-state", "coalition"}  # who can fly an air strike
 VICTIM_KINDS = {"civilian", "protester"}
+LABELLED_KINDS = {"rebel", "jihadist"}  # whom "the terrorists", "the militants" refer back to
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 AID_KINDS = {"international"}  # who delivers aid; who blocks it is an armed actor
 OBSTRUCTIONS = {"Aid blocked", "Siege"}
@@ -27,6 +28,7 @@ SPOKESMAN_AFTER = _ROLES["spokesman_after"]
 BESIEGER_BEFORE = _ROLES["besieger_before"]
 SPEAKER_AFTER = _ROLES["speaker_after"]
 TARGET_BEFORE = _ROLES["target_before"]
+TARGET_AFTER = _ROLES["target_after"]
 CUSTODIAN_AFTER = _ROLES["custodian_after"]
 CUSTODIAN_NAMED = _ROLES["custodian_named"]
 CUSTODY_OF_BEFORE = _ROLES["custody_of_before"]
@@ -98,6 +100,7 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
             killed_at = [t.end for t in sentence.triggers if t.sub == "kill"]
             after = [m for m in armed if m.start >= trigger.start
                      and not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))
+                     and not TARGET_AFTER.match(sentence.text[m.end - sentence.start:])
                      and not any(0 <= m.start - end
                                  and KILLED_OBJECT_GAP.match(sentence_text_between(sentence, end, m.start))
                                  for end in killed_at)]
@@ -242,7 +245,11 @@ def default_actors(sub: str, actor1: Actor | None, actor2: Actor | None, sentenc
     if event_type == "Riots" and (actor1 is None or actor1.kind == "protester"):
         actor1 = registry.get("rioters") or actor1
     if actor1 is not None and actor1.label_only:
-        actor1 = registry.get("unidentified") or actor1
+        # "the terrorists also kidnapped ...": the insurgent group just named (such labels are never
+        # said of a state or of the Kurdish forces' own side in the reports they come from)
+        named_before = recent_actor is not None and recent_actor.kind in LABELLED_KINDS \
+            and not recent_actor.label_only and ANAPHOR_BEFORE.search(sentence_text_before(sentence, trigger_start, 40))
+        actor1 = recent_actor if named_before else registry.get("unidentified") or actor1
     if actor2 is not None and actor2.label_only:
         actor2 = registry.get("unidentified") or actor2
     if actor1 is None and event_type in VIOLENT_TYPES:
