@@ -884,3 +884,19 @@ def test_extract_what_attackers_also_did_is_its_own_event():
     assert [(e.event_date, e.sub_event_type, e.actor1) for e in events] == [
         ("2016-01-16", "Attack", "Islamic State"),
         ("2016-01-16", "Abduction/forced disappearance", "Islamic State")]
+
+
+def test_extract_a_dated_toll_further_on_is_an_event_where_the_report_is():
+    text = ("The Syrian army regained control of the Sakhour district of eastern Aleppo on Monday. Thousands of "
+            "civilians fled towards government-held areas. The Russian Centre for Reconciliation said militants "
+            "shelled the Furqan district killing three civilians on Monday. In this month alone 37 patients have died.")
+    events = extract(text, published="2016-11-29")
+    assert [(e.sub_event_type, e.admin1, e.fatalities) for e in events] == [
+        ("Government regains territory", "Aleppo", 0), ("Shelling/artillery/missile attack", "Aleppo", 3)]
+
+
+def test_extract_daraas_affiliate_of_is_and_sohrs_islamic_factions_are_known():
+    [event] = extract("In Daraa province the Islamic factions clashed with Jaysh Khalid bin al-Waleed in the vicinity "
+                      "of the town of Tasil on Monday.", published="2016-10-18")
+    assert (event.sub_event_type, event.actor1, event.actor2, event.location) == (
+        "Armed clash", "Opposition Rebels (Syria)", "Jaysh Khalid ibn al-Walid (Islamic State)", "Tasil")

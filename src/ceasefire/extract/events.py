@@ -193,8 +193,10 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     if not places:
         if _abroad(sentence, context):
             return None  # it happened in another country
-        if not in_lede and previous is not None and not next_on and not _follows(previous, sentence):
-            return None  # a place-less aside further on: where it happened is unknown
+        told = own_date is not None and own_date.precision == "day" and any(
+            c.kind == "killed" and c.count for c in sentence.casualties)
+        if not in_lede and previous is not None and not next_on and not told and not _follows(previous, sentence):
+            return None  # a place-less aside further on: where it happened is unknown (unless dated, with its dead)
         fallback = previous.place if previous else context.first_place()
         places = [fallback] if fallback else [None]
     if own_date is not None:
