@@ -900,3 +900,12 @@ def test_extract_daraas_affiliate_of_is_and_sohrs_islamic_factions_are_known():
                       "of the town of Tasil on Monday.", published="2016-10-18")
     assert (event.sub_event_type, event.actor1, event.actor2, event.location) == (
         "Armed clash", "Opposition Rebels (Syria)", "Jaysh Khalid ibn al-Walid (Islamic State)", "Tasil")
+
+
+def test_extract_two_blows_at_two_places_each_keep_their_dead():
+    text = ("Four suicide bombers and a car bomb hit Jableh on Monday killing 100 people while three explosions hit a "
+            "bus station in Tartus killing 48.")
+    events = extract(text, published="2016-05-24")
+    assert sorted((e.location, e.sub_event_type, e.fatalities) for e in events) == [
+        ("Jablah", "Suicide bomb", 100), ("Tartus", "Remote explosive/landmine/IED", 48)]
+    assert {e.event_date for e in events} == {"2016-05-23"}  # the second clause keeps the sentence's day
