@@ -909,3 +909,15 @@ def test_extract_two_blows_at_two_places_each_keep_their_dead():
     assert sorted((e.location, e.sub_event_type, e.fatalities) for e in events) == [
         ("Jablah", "Suicide bomb", 100), ("Tartus", "Remote explosive/landmine/IED", 48)]
     assert {e.event_date for e in events} == {"2016-05-23"}  # the second clause keeps the sentence's day
+
+
+def test_extract_a_ledes_day_of_what_followed_is_not_the_attacks():
+    text = ("Tuesday 20 Sep 2016 UN suspends Syria aid convoys after deadly attack. The United Nations suspended all "
+            "aid convoys in Syria on Tuesday after an attack on a convoy near Aleppo killed around 20 civilians. The "
+            "convoy of 31 trucks was hit late on Monday as it unloaded aid at a warehouse in the town of Urum "
+            "al-Kubra west of Aleppo. Hours later warplanes pounded rebel-held districts of eastern Aleppo killing "
+            "at least 12 people.")
+    events = extract(text, published="2016-09-20")
+    assert [(e.event_date, e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("2016-09-19", "Air/drone strike", "Urum al-Kubra", 20),
+        ("2016-09-19", "Air/drone strike", "Aleppo", 12)]

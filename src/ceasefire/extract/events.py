@@ -90,7 +90,7 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
         background = all(t.priority <= 0 for t in sentence.triggers) and bool(periods) and not sentence.label
         if _is_toll(sentence, context) or period or background or (statement and (strict or not counted)):
             if statement and drafts and not period:
-                _statement_tells(drafts[-1], sentence)
+                _tells_day_and_town(drafts[-1], sentence)
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue
@@ -113,14 +113,14 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
     return [_event(d, context) for d in _merge_same_day_place(drafts)]
 
 
-def _statement_tells(draft: Draft, sentence: Sentence) -> None:
-    """A statement right after a headline's undated event tells its day and its town: "Regime
-    airstrike kills 33 in Eastern Ghouta. The Coalition condemned the airstrike that targeted the
-    town of Deir al-Asafir in Eastern Ghouta on Thursday"."""
+def _tells_day_and_town(draft: Draft, sentence: Sentence) -> None:
+    """A sentence right after a headline's undated event (a statement too) tells its day and its
+    town: "Regime airstrike kills 33 in Eastern Ghouta. The Coalition condemned the airstrike that
+    targeted the town of Deir al-Asafir in Eastern Ghouta on Thursday"."""
     if draft.dated or not _follows(draft, sentence):
         return
-    trigger = next((t for t in sentence.triggers if t.priority > 0 and t.sub in SUB_EVENT_TYPES
-                    and SUB_EVENT_TYPES[t.sub] == SUB_EVENT_TYPES[draft.sub]), None)
+    kinds = {SUB_EVENT_TYPES[draft.sub]} | ({"Explosions/Remote violence"} if draft.trigger.sub == "kill" else set())
+    trigger = next((t for t in sentence.triggers if t.priority > 0 and SUB_EVENT_TYPES.get(t.sub) in kinds), None)
     day = next((d for d in sentence.dates if d.precision == "day" and d.after is None), None)
     if trigger is None or day is None:
         return
@@ -128,7 +128,8 @@ def _statement_tells(draft: Draft, sentence: Sentence) -> None:
     towns = [p for p in places_of(sentence, trigger) if p.kind not in ("admin1", "country")]
     if towns and (draft.place is None or towns[0].admin1 == draft.place.admin1):
         draft.place = towns[0]
-    draft.sentences.append(sentence)
+    if sentence not in draft.sentences:
+        draft.sentences.append(sentence)
 
 
 def _is_toll(sentence: Sentence, context: ReportContext) -> bool:
@@ -178,6 +179,9 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         else:
             own_date = DateMention(previous.day + timedelta(days=own_date.after), "day", own_date.start,
                                    own_date.end)
+    if own_date is not None and in_lede and trigger.priority <= 0 and not any(
+            0 <= own_date.start - t.end <= 40 for t in sentence.triggers):
+        own_date = None  # a lede's "the UN suspended convoys on Tuesday after an attack ...": not the attack's day
     actor1, actor2 = roles(sentence, trigger, context.registry)
     meanwhile = previous is not None and context.lexicon.turns_away(sentence.text, sentence.folded)
     next_on = previous is not None and context.lexicon.goes_on(sentence.text, sentence.folded)
@@ -319,7 +323,9 @@ def _claimed(draft: Draft, actor: Actor, sentence: Sentence) -> None:
 
 
 def _elaborate(draft: Draft, sentence: Sentence, context: ReportContext) -> None:
-    draft.sentences.append(sentence)
+    _tells_day_and_town(draft, sentence)
+    if sentence not in draft.sentences:
+        draft.sentences.append(sentence)
     if SUB_EVENT_TYPES[draft.sub] == "Humanitarian access":
         # "The trucks of the Red Crescent and the UN brought medicines": whose convoy it was
         top = sentence.triggers[0] if sentence.triggers else None
@@ -343,8 +349,8 @@ def _elaborate(draft: Draft, sentence: Sentence, context: ReportContext) -> None
             sides = roles(sentence, told, context.registry) if told is not None else (None, None)
             if sides[0] is not None and not sides[0].label_only:
                 draft.actor1, draft.actor2 = sides[0], sides[1] or draft.actor2
-    if sentence.dates and sentence.dates[0].day == draft.day:
-        draft.dated = True
+    if sentence.dates and sentence.dates[0].day == draft.day and any(t.priority > 0 for t in sentence.triggers):
+        draft.dated = True  # (a day of what followed the event, "suspended convoys on Tuesday after ...", is not its)
     top = next((t for t in sentence.triggers if t.sub != "kill" and t.priority > 0), None)
     generic = draft.trigger.priority <= context.lexicon.weakest(GENERIC_EXPLOSION)
     if top is not None and SUB_EVENT_TYPES.get(top.sub) == SUB_EVENT_TYPES[draft.sub] == "Explosions/Remote violence" \

@@ -208,8 +208,10 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
         anaphora=_folded(rf"\s*(?:{anaphora})\b", path, "anaphora"),
         switch_cues=_folded(rf"\s*(?:{switches})\b", path, "switches"),
         sequence_cues=_folded("|".join(f"(?:{p})" for p in data.get("sequence") or ["(?!)"]), path, "sequence"),
-        # "right after and seized the hill": an adverb, no earlier event named
-        background=_folded(rf"\b(?:{background or '(?!)'})\b(?!\s*(?:[,.;]|and\b|then\b))", path, "background_cues"),
+        # "right after and seized the hill", "the following day": no earlier event named
+        background=_folded(rf"\b(?:{background or '(?!)'})\b(?!\s*(?:[,.;]|and\b|then\b))"
+                           r"(?!\s+(?:day|morning|afternoon|evening|night|week|midnight|dawn|noon)\b)",
+                           path, "background_cues"),
         background_days=int(data.get("background_days", 45)),
         aggregate_deaths=int(data.get("aggregate_deaths", 1000)),
         claims=_compile("|".join(f"(?:{p})" for p in data.get("claims") or ["(?!)"]), path, "claims"),
