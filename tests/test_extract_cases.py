@@ -921,3 +921,28 @@ def test_extract_a_ledes_day_of_what_followed_is_not_the_attacks():
     assert [(e.event_date, e.sub_event_type, e.location, e.fatalities) for e in events] == [
         ("2016-09-19", "Air/drone strike", "Urum al-Kubra", 20),
         ("2016-09-19", "Air/drone strike", "Aleppo", 12)]
+
+
+def test_extract_page_furniture_is_not_read_but_the_report_is_kept_whole():
+    from ceasefire.extract.lexicon import furniture, load_boilerplate
+
+    text = ("Wednesday 27 Jul 2016 Double bomb attack kills 31 in Qamishli AFP Print Tweet Views 729 Related Regime "
+            "air strikes kill 15 in Aleppo Double bomb attack kills 31 in Qamishli -A double bomb attack killed 31 "
+            "people in the city of Qamishli on Wednesday. Source TRTWorld and agencies Related News Israeli jets "
+            "strike Hezbollah convoy in Homs")
+    spans = furniture(text, load_boilerplate())
+    assert [text[s:e][:18] for s, e in spans] == ["Print Tweet Views ", "Source TRTWorld an"]
+    events = extract(text, published="2016-07-27")
+    assert [(e.location, e.fatalities) for e in events] == [("Al Qamishli", 31)]
+    assert all(text[ev["start"]:ev["end"]] == ev["sentence"] for e in events for ev in e.to_dict()["evidence"])
+
+
+def test_extract_a_bad_boilerplate_span_is_named(tmp_path):
+    from ceasefire.errors import ValidationError
+    from ceasefire.extract.lexicon import load_boilerplate
+
+    bad = tmp_path / "boilerplate.yaml"
+    bad.write_text("spans:\n  - start: '(unclosed'\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="bad span") as caught:
+        load_boilerplate(bad)
+    assert caught.value.path == str(bad)

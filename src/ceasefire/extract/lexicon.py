@@ -15,6 +15,7 @@ from ceasefire.model import SUB_EVENT_TYPES
 
 TRIGGERS_FILE = PACKAGE_DATA / "lexicons" / "triggers.yaml"
 ROLES_FILE = PACKAGE_DATA / "lexicons" / "roles.yaml"
+BOILERPLATE_FILE = PACKAGE_DATA / "lexicons" / "boilerplate.yaml"
 ROLES = {"kill", "arrest", "territory"}  # sub-types settled in code from who does what to whom
 
 
@@ -237,3 +238,35 @@ def load_role_patterns(path: Path = ROLES_FILE) -> dict[str, re.Pattern]:
             raise ValidationError(f"bad pattern {pattern!r}: {error}", path=str(path), field=name,
                                   code="E210") from None
     return patterns
+
+
+@lru_cache(maxsize=None)
+def load_boilerplate(path: Path = BOILERPLATE_FILE) -> tuple[tuple[re.Pattern, re.Pattern | None], ...]:
+    """(start, end) patterns of the page furniture in `data/lexicons/boilerplate.yaml`."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    spans = []
+    for index, row in enumerate(data.get("spans") or []):
+        try:
+            spans.append((re.compile(row["start"]), re.compile(row["end"]) if row.get("end") else None))
+        except (re.error, KeyError, TypeError) as error:
+            raise ValidationError(f"bad span {row!r}: {error}", path=str(path), field=f"spans[{index}]",
+                                  code="E210") from None
+    return tuple(spans)
+
+
+def furniture(text: str, spans: tuple[tuple[re.Pattern, re.Pattern | None], ...]) -> list[tuple[int, int]]:
+    """Offsets of the page furniture in a report's text."""
+    found = []
+    for start, end in spans:
+        for match in start.finditer(text):
+            stop = end.search(text, match.end()) if end is not None else None
+            found.append((match.start(), stop.end() if stop is not None else len(text)))
+            if end is None:
+                break  # to the end of the page
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged

@@ -24,7 +24,7 @@ from spacy.util import filter_spans, get_model_meta, get_package_path
 from ceasefire.config import PACKAGE_DATA, default_country
 from ceasefire.errors import CeasefireError
 from ceasefire.extract.events import LEDE_SENTENCES, ReportContext, assemble, is_background
-from ceasefire.extract.lexicon import load_lexicon
+from ceasefire.extract.lexicon import furniture, load_boilerplate, load_lexicon
 from ceasefire.extract.roles import CLAUSE_BREAK, PARALLEL_BREAK, can_perpetrate
 from ceasefire.extract.sentence import Casualty, DateMention, PlaceMention, Sentence, clauses
 from ceasefire.extract.where import LIST_GAP, event_places
@@ -151,6 +151,7 @@ class Extractor:
         self.ruler = PlaceRuler(self.country)
         self.registry = ActorRegistry.load(self.country)
         self.lexicon = load_lexicon()
+        self.boilerplate = load_boilerplate()
         pack = load_country_pack(self.country)
         self.country_name = pack.name if pack else self.country
         self.proper_name = proper_name_pattern(self.country_name)
@@ -168,14 +169,16 @@ class Extractor:
         published = reference.day if reference else report.published
         split = Words(text)
         spans = []  # (first token, start, text) of each sentence
+        skip = furniture(text, self.boilerplate)
         for sent in doc.sents:
             first_token = sent.start
             for part in PARAGRAPH_PART.finditer(text, sent.start_char, sent.end_char):  # blank lines, list items
-                raw = part.group()
-                body = raw.strip()
-                if body:
-                    spans.append((first_token, part.start() + len(raw) - len(raw.lstrip()), body))
-                    first_token = -1
+                for start, end in _outside(part.start(), part.end(), skip):  # page furniture is not read
+                    raw = text[start:end]
+                    body = raw.strip()
+                    if body:
+                        spans.append((first_token, start + len(raw) - len(raw.lstrip()), body))
+                        first_token = -1
         agency = AGENCY_DATELINE.match(text) if reference is None else None
         dateline_end = reference.end if reference else agency.end() if agency else 0  # the reporter's place
         names = _Names(
@@ -382,6 +385,20 @@ class Extractor:
     def _in_region(self, name: str, region: str) -> Place:
         """A place the index puts elsewhere, located only by the governorate the report gives."""
         return site_at(self.gazetteer.admin1_place(region), name, 2)  # a governorate named in the text
+
+
+def _outside(start: int, end: int, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of start:end outside the sorted spans `skip`."""
+    parts = []
+    for s, e in skip:
+        if e <= start or s >= end:
+            continue
+        if s > start:
+            parts.append((start, s))
+        start = max(start, e)
+    if start < end:
+        parts.append((start, end))
+    return parts
 
 
 def _without_trailing(name: str, words: frozenset[str]) -> str:
