@@ -946,3 +946,17 @@ def test_extract_a_bad_boilerplate_span_is_named(tmp_path):
     with pytest.raises(ValidationError, match="bad span") as caught:
         load_boilerplate(bad)
     assert caught.value.path == str(bad)
+
+
+def test_extract_a_tag_list_before_the_repeated_lede_is_furniture():
+    from ceasefire.extract.lexicon import furniture, load_boilerplate
+
+    text = ("A suicide bomber struck a wedding in Tall Tawil in Hasakeh province on Monday killing 22 people. Tags "
+            "Syria Hassakeh Kurds Suicide Attack SDF A suicide bomber struck a wedding in Tall Tawil in Hasakeh "
+            "province on Monday. Tags Daesh Raqqa Community standardsDiscussion Comment via Sputnik News")
+    spans = furniture(text, load_boilerplate())
+    assert [text[s:e] for s, e in spans] == [
+        "Tags Syria Hassakeh Kurds Suicide Attack SDF ",
+        "Tags Daesh Raqqa Community standardsDiscussion Comment via Sputnik News"]
+    [event] = extract(text, published="2016-10-04")
+    assert (event.location, event.actor1) == ("Tall Tawil", "Unidentified Armed Group (Syria)")  # not the tags' SDF

@@ -240,28 +240,45 @@ def load_role_patterns(path: Path = ROLES_FILE) -> dict[str, re.Pattern]:
     return patterns
 
 
+@dataclass(frozen=True)
+class FurnitureSpan:
+    start: re.Pattern
+    end: re.Pattern | None = None
+    until_repeat: bool = False
+
+
+REPEAT_CHARS = 30  # how much of the text before a span must start again to end it
+REPEAT_WITHIN = 300
+
+
 @lru_cache(maxsize=None)
-def load_boilerplate(path: Path = BOILERPLATE_FILE) -> tuple[tuple[re.Pattern, re.Pattern | None], ...]:
-    """(start, end) patterns of the page furniture in `data/lexicons/boilerplate.yaml`."""
+def load_boilerplate(path: Path = BOILERPLATE_FILE) -> tuple[FurnitureSpan, ...]:
+    """The page furniture of `data/lexicons/boilerplate.yaml`."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     spans = []
     for index, row in enumerate(data.get("spans") or []):
         try:
-            spans.append((re.compile(row["start"]), re.compile(row["end"]) if row.get("end") else None))
+            spans.append(FurnitureSpan(re.compile(row["start"]), re.compile(row["end"]) if row.get("end") else None,
+                                       bool(row.get("until_repeat"))))
         except (re.error, KeyError, TypeError) as error:
             raise ValidationError(f"bad span {row!r}: {error}", path=str(path), field=f"spans[{index}]",
                                   code="E210") from None
     return tuple(spans)
 
 
-def furniture(text: str, spans: tuple[tuple[re.Pattern, re.Pattern | None], ...]) -> list[tuple[int, int]]:
+def furniture(text: str, spans: tuple[FurnitureSpan, ...]) -> list[tuple[int, int]]:
     """Offsets of the page furniture in a report's text."""
     found = []
-    for start, end in spans:
-        for match in start.finditer(text):
-            stop = end.search(text, match.end()) if end is not None else None
+    for span in spans:
+        for match in span.start.finditer(text):
+            if span.until_repeat:
+                stop = _repeat(text, match.end())
+                if stop is not None:
+                    found.append((match.start(), stop))
+                continue
+            stop = span.end.search(text, match.end()) if span.end is not None else None
             found.append((match.start(), stop.end() if stop is not None else len(text)))
-            if end is None:
+            if span.end is None:
                 break  # to the end of the page
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):
@@ -270,3 +287,12 @@ def furniture(text: str, spans: tuple[tuple[re.Pattern, re.Pattern | None], ...]
         else:
             merged.append((start, end))
     return merged
+
+
+def _repeat(text: str, after: int) -> int | None:
+    """Where, within REPEAT_WITHIN characters after `after`, a run of the words before it starts again."""
+    before = text[:after]
+    for offset in range(after, min(len(text) - REPEAT_CHARS, after + REPEAT_WITHIN) + 1):
+        if text[offset - 1].isspace() and text[offset:offset + REPEAT_CHARS] in before:
+            return offset
+    return None
