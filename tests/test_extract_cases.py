@@ -960,3 +960,14 @@ def test_extract_a_tag_list_before_the_repeated_lede_is_furniture():
         "Tags Daesh Raqqa Community standardsDiscussion Comment via Sputnik News"]
     [event] = extract(text, published="2016-10-04")
     assert (event.location, event.actor1) == ("Tall Tawil", "Unidentified Armed Group (Syria)")  # not the tags' SDF
+
+
+def test_extract_shelling_amid_clashes_is_part_of_the_battle_but_shells_on_civilians_are_not():
+    text = ("The Army of Conquest began its assault on Fuaa on Wednesday. Dozens of shells fell on Fuaa overnight "
+            "Wednesday the Observatory said.")
+    events = extract(text, published="2015-07-16")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Al-Fuah")]
+    text = ("Terrorists fired rocket shells on the New Aleppo neighborhood in Aleppo city on Sunday, killing 6 "
+            "civilians. Army units clashed with terrorists in Aleppo city on Sunday.")
+    assert sorted(e.sub_event_type for e in extract(text, published="2016-10-31")) == [
+        "Armed clash", "Shelling/artillery/missile attack"]

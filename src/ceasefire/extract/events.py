@@ -408,7 +408,11 @@ def _merge_same_day_place(drafts: list[Draft]) -> list[Draft]:
             merged.append(draft)
             continue
         twin.sentences.extend(s for s in draft.sentences if s not in twin.sentences)
-        if draft.trigger.priority > twin.trigger.priority or (
+        battles = [SUB_EVENT_TYPES[d.sub] == "Battles" for d in (twin, draft)]
+        if battles[0] != battles[1]:  # a battle stays one, whatever was shelled in it
+            if battles[1]:
+                twin.sub, twin.trigger = draft.sub, draft.trigger
+        elif draft.trigger.priority > twin.trigger.priority or (
                 twin.trigger.sub == "kill" and draft.trigger.sub != "kill"):
             twin.sub, twin.trigger = draft.sub, draft.trigger
         if twin.actor1 is None or (twin.actor1.kind == "unidentified" and draft.actor1 is not None):
@@ -462,6 +466,10 @@ def _one_kind(a: Draft, b: Draft) -> bool:
         return False
     if SUB_EVENT_TYPES[a.sub] == SUB_EVENT_TYPES[b.sub]:
         return True
+    if {a.sub, b.sub} == {"Armed clash", "Shelling/artillery/missile attack"}:
+        shelling = a if a.sub != "Armed clash" else b
+        # shelling amid clashes at the place that day is part of the battle (ACLED); shells on civilians are not
+        return shelling.actor2 is None or shelling.actor2.kind not in ("civilian", "protester")
     generic = [d for d in (a, b) if d.trigger.sub == "kill" and d.sub == "Attack"]
     weapon = [d for d in (a, b) if SUB_EVENT_TYPES[d.sub] == "Explosions/Remote violence"]
     return bool(generic) and bool(weapon)

@@ -290,9 +290,12 @@ def furniture(text: str, spans: tuple[FurnitureSpan, ...]) -> list[tuple[int, in
 
 
 def _repeat(text: str, after: int) -> int | None:
-    """Where, within REPEAT_WITHIN characters after `after`, a run of the words before it starts again."""
+    """Where, within REPEAT_WITHIN characters after `after`, a sentence said before it starts again
+    (its first REPEAT_CHARS characters, from a capital)."""
     before = text[:after]
+    openings = {before[m.start():m.start() + REPEAT_CHARS]
+                for m in re.finditer(r"(?:^|(?<=[.!?]\s)|(?<=\d{4}\s))[A-Z\"]", before)}
     for offset in range(after, min(len(text) - REPEAT_CHARS, after + REPEAT_WITHIN) + 1):
-        if text[offset - 1].isspace() and text[offset:offset + REPEAT_CHARS] in before:
+        if text[offset - 1].isspace() and text[offset:offset + REPEAT_CHARS] in openings:
             return offset
     return None
