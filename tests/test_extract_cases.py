@@ -971,3 +971,10 @@ def test_extract_shelling_amid_clashes_is_part_of_the_battle_but_shells_on_civil
             "civilians. Army units clashed with terrorists in Aleppo city on Sunday.")
     assert sorted(e.sub_event_type for e in extract(text, published="2016-10-31")) == [
         "Armed clash", "Shelling/artillery/missile attack"]
+
+
+def test_extract_furniture_whose_end_never_comes_is_only_its_start():
+    from ceasefire.extract.lexicon import furniture, load_boilerplate
+
+    text = "Syria regime breaks siege AFP Print Tweet Views 605 Syrian forces broke the siege of Nubl on Wednesday."
+    assert [text[s:e] for s, e in furniture(text, load_boilerplate())] == ["Print Tweet Views 605"]

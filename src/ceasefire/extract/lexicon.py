@@ -276,10 +276,11 @@ def furniture(text: str, spans: tuple[FurnitureSpan, ...]) -> list[tuple[int, in
                 if stop is not None:
                     found.append((match.start(), stop))
                 continue
-            stop = span.end.search(text, match.end()) if span.end is not None else None
-            found.append((match.start(), stop.end() if stop is not None else len(text)))
             if span.end is None:
+                found.append((match.start(), len(text)))
                 break  # to the end of the page
+            stop = span.end.search(text, match.end())
+            found.append((match.start(), stop.end() if stop is not None else match.end()))  # no end: the match alone
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):
         if merged and start <= merged[-1][1]:
