@@ -189,9 +189,17 @@ def test_extract_aid_blocked_names_the_obstructing_party_first():
 
 def test_extract_placeless_aside_further_on_is_no_event():
     text = ("Regime warplanes struck Douma on Monday, killing 5 civilians. Aid groups appealed for calm. "
-            "Residents said the market was crowded. On Sunday, rebels fired mortars, killing 2 people.")
+            "Residents said the market was crowded. On Sunday, rebels fired mortars at the town.")
     events = extract(text)
     assert [e.event_date for e in events] == ["2016-05-23"]
+
+
+def test_extract_placeless_dated_toll_further_on_is_an_event_where_the_report_is():
+    text = ("Regime warplanes struck Douma on Monday, killing 5 civilians. Aid groups appealed for calm. "
+            "Residents said the market was crowded. On Sunday, rebels fired mortars, killing 2 people.")
+    events = extract(text)
+    assert [(e.event_date, e.location, e.fatalities) for e in events] == [
+        ("2016-05-23", "Duma", 5), ("2016-05-22", "Duma", 2)]
 
 
 def test_extract_toll_since_a_weekday_is_no_event():
