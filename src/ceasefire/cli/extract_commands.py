@@ -59,11 +59,12 @@ def extract(path, docs, published, fmt, workers, country, agreement, output):
     agreement_id = agreement or scenario().get("agreement")
     terms = load_agreement(agreement_id) if agreement_id and agreement_id != "none" else None
     then = functools.partial(_assessed, terms) if terms else None
-    counts = {"documents": 0, "failed": 0, "events": 0}
+    counts = {"documents": 0, "unreadable": 0, "failed": 0, "events": 0}  # documents: those read
 
     def reports():
         for item in read_paths(sources):
             if isinstance(item, InputError):
+                counts["unreadable"] += 1
                 counts["failed"] += 1
                 click.echo(f"Error: {item}", err=True)
             elif isinstance(item, Report):
@@ -92,7 +93,7 @@ def extract(path, docs, published, fmt, workers, country, agreement, output):
         if output:
             handle.close()
     if counts["failed"]:
-        click.echo(f"{counts['failed']} of {counts['documents'] + counts['failed']} documents failed; "
+        click.echo(f"{counts['failed']} of {counts['documents'] + counts['unreadable']} documents failed; "
                    f"{counts['events']} events from the others.", err=True)
         sys.exit(1)
 
