@@ -978,3 +978,26 @@ def test_extract_furniture_whose_end_never_comes_is_only_its_start():
 
     text = "Syria regime breaks siege AFP Print Tweet Views 605 Syrian forces broke the siege of Nubl on Wednesday."
     assert [text[s:e] for s, e in furniture(text, load_boilerplate())] == ["Print Tweet Views 605"]
+
+
+def test_extract_a_bombardment_amid_clashes_is_two_events():
+    text = ("Regime helicopters dropped at least 14 barrel bombs on Daraya today amid violent clashes between regime "
+            "forces and the Islamic factions on the edges of the city.")
+    events = extract(text, published="2016-06-09")
+    assert sorted((e.sub_event_type, e.location) for e in events) == [
+        ("Air/drone strike", "Darayya"), ("Armed clash", "Darayya")]
+
+
+def test_extract_an_alliance_member_and_a_circumstance_are_no_side():
+    [event] = extract("Jaish al-Fatah an alliance that includes Al-Nusra Front seized the village of Khan Tuman from "
+                      "government forces on Thursday.", published="2016-05-06")
+    assert (event.actor1, event.actor2) == ("Opposition Rebels (Syria)", "Military Forces of Syria (2000-)")
+    [event] = extract("Islamic State fighters recaptured the city of Palmyra from the army on Sunday despite Russian "
+                      "air strikes.", published="2016-12-11")
+    assert (event.actor1, event.actor2) == ("Islamic State", "Military Forces of Syria (2000-)")
+
+
+def test_extract_forces_that_advanced_into_a_district_fought_there():
+    [event] = extract("Government forces advanced into the Sheikh Saeed district of Aleppo on Sunday.",
+                      published="2016-12-11")
+    assert (event.sub_event_type, event.admin1) == ("Armed clash", "Aleppo")
