@@ -1001,3 +1001,14 @@ def test_extract_forces_that_advanced_into_a_district_fought_there():
     [event] = extract("Government forces advanced into the Sheikh Saeed district of Aleppo on Sunday.",
                       published="2016-12-11")
     assert (event.sub_event_type, event.admin1) == ("Armed clash", "Aleppo")
+
+
+def test_extract_a_dateline_after_the_headline_is_the_reporters_not_the_events():
+    text = ("Syria: MSF-supported hospital hit in Idlib governorate. Amman 25 July 2016 - An MSF-supported hospital in "
+            "the town of Millis in Idlib governorate was hit by air strikes on Sunday killing a staff member and three "
+            "patients.")
+    [event] = extract(text, published="2016-07-26")
+    assert (event.event_date, event.location, event.fatalities) == ("2016-07-24", "Millis", 4)
+    [event] = extract("Army units carried out operations against Jund al-Aqsa terrorists in the northern countryside of "
+                      "Hama on Thursday killing dozens of them.", published="2016-10-14")
+    assert (event.sub_event_type, event.actor2) == ("Armed clash", "Jund al-Aqsa")

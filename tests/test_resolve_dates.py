@@ -321,3 +321,15 @@ def test_dates_the_following_day_counts_from_the_event_told_before():
     [told] = find_dates("Two days later the convoy turned back.", TUESDAY)
     assert told.after == 2
     assert find_dates("On Sunday jets struck.", TUESDAY)[0].after is None
+
+
+def test_a_dateline_after_the_headline_dates_the_report():
+    from ceasefire.resolve.dates import inner_dateline
+
+    text = "Syria: MSF-supported hospital hit in Idlib governorate. Amman 25 July 2016 - An MSF hospital was hit."
+    found = inner_dateline(text)
+    assert found.day == date(2016, 7, 25) and text[found.start:found.end] == "Amman 25 July 2016 - "
+    text = "Syria: Cluster Munitions Used on Aleppo (Beirut, October 5, 2016) - Russian and Syrian forces ..."
+    found = inner_dateline(text)
+    assert found.day == date(2016, 10, 5) and text[found.start:found.end] == "(Beirut, October 5, 2016) - "
+    assert inner_dateline("Regime jets struck Aleppo. Rebels shelled the city on Monday - a source said.") is None

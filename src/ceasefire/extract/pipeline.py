@@ -108,7 +108,7 @@ class _Names:
 
     places: list[tuple[int, int, str]]
     regions: list[tuple[int, int, str, bool]]
-    dateline_end: int = 0  # dates before this offset date the report itself
+    dateline: tuple[int, int] = (0, 0)  # the dateline's offsets: its date is the report's, its place the reporter's
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,8 @@ class Extractor:
     def doc_events(self, doc: Doc, report: Report) -> list[Event]:
         text = report.text or ""  # the doc's text, without joining its tokens again
         reference = dates.dateline(text[:160], report.published)
-        published = reference.day if reference else report.published
+        inner = dates.inner_dateline(text, report.published) if reference is None else None
+        published = (reference or inner).day if (reference or inner) else report.published
         split = Words(text)
         spans = []  # (first token, start, text) of each sentence
         skip = furniture(text, self.boilerplate)
@@ -179,12 +180,14 @@ class Extractor:
                     if body:
                         spans.append((first_token, start + len(raw) - len(raw.lstrip()), body))
                         first_token = -1
-        agency = AGENCY_DATELINE.match(text) if reference is None else None
-        dateline_end = reference.end if reference else agency.end() if agency else 0  # the reporter's place
+        agency = AGENCY_DATELINE.match(text) if reference is None and inner is None else None
+        # the dateline: the reporter's place and the report's date, never the event's
+        dateline = ((0, reference.end) if reference else (inner.start, inner.end) if inner
+                    else (0, agency.end()) if agency else (0, 0))
         names = _Names(
-            places=[p for p in self.ruler.find(doc, text, split) if p[0] >= dateline_end],
-            regions=[r for r in self.gazetteer.admin1_mentions(text, split) if r[0] >= dateline_end],
-            dateline_end=dateline_end,
+            places=[p for p in self.ruler.find(doc, text, split) if not dateline[0] <= p[0] < dateline[1]],
+            regions=[r for r in self.gazetteer.admin1_mentions(text, split) if not dateline[0] <= r[0] < dateline[1]],
+            dateline=dateline,
         )
         lede = spans[:LEDE_SENTENCES]
         lede_end = lede[-1][1] + len(lede[-1][2]) if lede else 0
@@ -245,11 +248,12 @@ class Extractor:
         if not sentence.triggers and not sentence.label:
             unread[id(sentence)] = hint
             return sentence
+        first, last = names.dateline
         sentence.dates = [DateMention(d.day, d.precision, start + d.start, start + d.end, d.after)
                           for d in dates.find_dates(text, published)
-                          if start + d.start >= names.dateline_end]  # a dateline dates the report
-        cut = min(len(text), max(0, names.dateline_end - start))
-        told = " " * cut + text[cut:]
+                          if not first <= start + d.start < last]  # a dateline dates the report
+        cut_from, cut_to = (min(len(text), max(0, edge - start)) for edge in (first, last))
+        told = text[:cut_from] + " " * (cut_to - cut_from) + text[cut_to:]
         sentence.casualties = [Casualty(c.count, c.kind, start + c.start, start + c.end)
                                for c in numbers.find_casualties(told)]  # a dateline's year counts no dead
         sentence.places = self._places(sentence, hint, names)

@@ -490,6 +490,31 @@ _WIRE_DATELINE = re.compile(
     r"(?:\([\w .-]{2,30}\)\s*[-–—]+|[-–—]+\s)\s*")
 
 
+# A dateline after a headline: "Syria: hospital hit in Idlib. Amman 25 July 2016 - ...", or a rights
+# group's "(Beirut, October 5, 2016) - ..." (both the reporter's place and the report's date).
+_HEADLINE_END = re.compile(r"[.!?:]\s+")
+_PAREN_DATELINE = re.compile(
+    r"\((?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}),?\s+(?P<date>[^()\n]{4,30}?)\)\s*[-–—]+\s*")
+
+
+def inner_dateline(text: str, published: date | None = None, within: int = 300) -> ResolvedDate | None:
+    """A dateline after the headline, within the first `within` characters: the report's date,
+    with start and end the whole dateline's."""
+    paren = _PAREN_DATELINE.search(text, 0, within)
+    if paren is not None:
+        found = find_dates(paren.group("date"), published)
+        if len(found) == 1 and found[0].precision == "day":
+            return replace(found[0], start=paren.start(), end=paren.end())
+    for cut in _HEADLINE_END.finditer(text, 0, within):
+        wire = _WIRE_DATELINE.match(text, cut.end())
+        if wire is None:
+            continue
+        found = find_dates(wire.group("date"), published)
+        if len(found) == 1 and found[0].precision == "day" and any(c.isdigit() for c in found[0].text):
+            return replace(found[0], start=cut.end(), end=wire.end())
+    return None
+
+
 def dateline(text: str, published: date | None = None) -> ResolvedDate | None:
     """A date at the very start of an article ("Wednesday 27 Jul 2016 ...", "04-06-2016 ...",
     "Tuesday 31 May 2016 18:14 ..."), which news sites put before the headline; or a wire
