@@ -1012,3 +1012,14 @@ def test_extract_a_dateline_after_the_headline_is_the_reporters_not_the_events()
     [event] = extract("Army units carried out operations against Jund al-Aqsa terrorists in the northern countryside of "
                       "Hama on Thursday killing dozens of them.", published="2016-10-14")
     assert (event.sub_event_type, event.actor2) == ("Armed clash", "Jund al-Aqsa")
+
+
+def test_extract_boilerplate_patterns_open_with_a_literal_to_be_searched_for_fast():
+    import re._constants as constants
+    import re._parser as parser
+
+    from ceasefire.extract.lexicon import load_boilerplate
+
+    for span in load_boilerplate():
+        first = parser.parse(span.start.pattern)[0][0]
+        assert first == constants.LITERAL, span.start.pattern
