@@ -1023,3 +1023,9 @@ def test_extract_boilerplate_patterns_open_with_a_literal_to_be_searched_for_fas
     for span in load_boilerplate():
         first = parser.parse(span.start.pattern)[0][0]
         assert first == constants.LITERAL, span.start.pattern
+
+
+def test_extract_a_party_named_with_its_weapon_fired_it():
+    [event] = extract("Rebel rocket fire on government-held districts of Aleppo killed 14 civilians on Thursday.",
+                      published="2016-04-28")
+    assert (event.actor1, event.actor2, event.fatalities) == ("Opposition Rebels (Syria)", "Civilians (Syria)", 14)
