@@ -1029,3 +1029,10 @@ def test_extract_a_party_named_with_its_weapon_fired_it():
     [event] = extract("Rebel rocket fire on government-held districts of Aleppo killed 14 civilians on Thursday.",
                       published="2016-04-28")
     assert (event.actor1, event.actor2, event.fatalities) == ("Opposition Rebels (Syria)", "Civilians (Syria)", 14)
+
+
+def test_extract_a_quarter_late_in_a_list_of_quarters_is_of_the_reports_city():
+    text = ("Terrorists fired rocket shells on Aleppo on Sunday killing 10 people. The terrorists also fired rocket "
+            "shells on the neighborhoods of al-Sabil al-Mogambo al-Furqan and al-Midan killing two persons.")
+    events = extract(text, published="2016-11-20")
+    assert {(e.location, e.admin1) for e in events} == {("Aleppo", "Aleppo")}  # not Damascus's al-Midan

@@ -41,6 +41,9 @@ _ARTICLE = r"(?:(?:al|el|an|ar|as|ad|ash|at|az|Al|El|An|Ar|As|Ad|Ash|At|Az)[- ])
 NEIGHBOURHOOD_AFTER = re.compile(
     r"(?:(?:\s*,\s*|\s+and\s+|\s+)(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*)*\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
 NEIGHBOURHOOD_BEFORE = Folded(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$")
+# A later name of a list of quarters: "the neighborhoods of al-Sabil al-Mogambo al-Furqan and al-Midan".
+NEIGHBOURHOOD_LISTED = re.compile(
+    r"\b(?:neighbou?rhoods|districts|quarters)\s+of\s+(?:(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*,?\s+(?:and\s+)?){1,6}$")
 # Text between blank lines, and list items: a line that opens with a bullet ("- 12 May: ...").
 PARAGRAPH_PART = re.compile(r"(?:(?!\n[ \t]*\n|\n[ \t]*(?:[-•*▪–]|\d{1,2}[.)])[ \t])[\s\S])+")
 NEIGHBOURHOOD_NAMED = re.compile(r"\s(?:neighbou?rhood|district|quarter)$", re.I)  # "the Midan district of Aleppo"
@@ -306,7 +309,8 @@ class Extractor:
                     and any(REGION_GAP.match(text[end:s]) for s, _, _, _ in regions if s >= end)):
                 place = self._in_region(surface, next(iter(named)))  # "Zara, in the province of Hama"
             if (NEIGHBOURHOOD_AFTER.match(text[end:end + 80]) or NEIGHBOURHOOD_NAMED.search(surface)
-                    or NEIGHBOURHOOD_BEFORE.search(text[max(0, start - 60):start])):
+                    or NEIGHBOURHOOD_BEFORE.search(text[max(0, start - 60):start])
+                    or NEIGHBOURHOOD_LISTED.search(text[max(0, start - 120):start])):
                 # a quarter of the city the report is about: ACLED codes it at the city
                 place = self._city_of(named, hint) or place
             mentions.append(PlaceMention(surface, offset + start, offset + end, place))
