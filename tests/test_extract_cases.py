@@ -1036,3 +1036,21 @@ def test_extract_a_quarter_late_in_a_list_of_quarters_is_of_the_reports_city():
             "shells on the neighborhoods of al-Sabil al-Mogambo al-Furqan and al-Midan killing two persons.")
     events = extract(text, published="2016-11-20")
     assert {(e.location, e.admin1) for e in events} == {("Aleppo", "Aleppo")}  # not Damascus's al-Midan
+
+
+def test_extract_a_village_that_only_sounds_like_a_governorate_is_the_ledes_village():
+    text = ("KOBANI - YPG fighters freed the Tishrin Dam from ISIS gangs on Saturday December 26 according to the SDF. "
+            "ISIS gangs attacked SDF positions near the village of Qenter on Thursday night and were pushed back "
+            "after clashes that left 12 gang members dead.")
+    events = extract(text, published="2016-01-29")
+    assert [(e.event_date, e.sub_event_type, e.admin1) for e in events] == [
+        ("2015-12-26", "Non-state actor overtakes territory", "Aleppo"), ("2016-01-28", "Armed clash", "Aleppo")]
+
+
+def test_extract_a_district_of_a_city_is_in_that_city_and_a_vacuum_missile_is_dropped_from_the_air():
+    [event] = extract("At least 15 civilians were killed in raids in a northern district of Manbij on Monday.",
+                      published="2016-07-19")
+    assert (event.location, event.admin1) == ("Manbij", "Aleppo")
+    [event] = extract("Ten civilians were killed when a vacuum missile struck a crowded market in the Douma suburb of "
+                      "Damascus on Thursday.", published="2016-06-24")
+    assert (event.sub_event_type, event.location, event.fatalities) == ("Air/drone strike", "Duma", 10)

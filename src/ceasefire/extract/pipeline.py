@@ -200,6 +200,8 @@ class Extractor:
         sentences = [self._sentence(span, published, hint, names, split, unread, folded) for span in lede]
         if hint is None:  # the lede names no governorate: the governorate of its first place
             hint = next((p.admin1 for s in sentences for p in event_places(self._placed(s, names, unread))), None)
+            for sentence in sentences[1:] if hint is not None else ():  # its other places, read again with it
+                sentence.places = self._places(sentence, hint, names)
         sentences += [self._sentence(span, published, hint, names, split, unread, folded)
                       for span in spans[LEDE_SENTENCES:]]
         for order, sentence in enumerate(sentences):
@@ -283,8 +285,10 @@ class Extractor:
             end = start + len(name)
             if not name or name.lower() in not_places() or any(s < end and start < e for s, e, _ in found):
                 continue
-            if self.gazetteer.lookup(name)[1]:  # known to the index under some spelling
-                found.append((start, end, name))
+            level, known = self.gazetteer.lookup(name)
+            if known and not (level == "phonetic" and all(p.kind in ("admin1", "country") for p in known)):
+                found.append((start, end, name))  # known to the index under some spelling ("the village
+                # of Qenter" only sounds like Quneitra: a governorate's spellings are listed, not guessed)
             elif self._framed_as_place(sentence, start, end):
                 unlisted.append((start, end, name))
         found += self._listed_after(text, found)
@@ -308,7 +312,8 @@ class Extractor:
             if (len(named) == 1 and place.kind not in ("admin1", "country", "city") and place.admin1 not in named
                     and any(REGION_GAP.match(text[end:s]) for s, _, _, _ in regions if s >= end)):
                 place = self._in_region(surface, next(iter(named)))  # "Zara, in the province of Hama"
-            if (NEIGHBOURHOOD_AFTER.match(text[end:end + 80]) or NEIGHBOURHOOD_NAMED.search(surface)
+            if place.kind != "city" and (  # "a northern district of Manbij" is in Manbij
+                    NEIGHBOURHOOD_AFTER.match(text[end:end + 80]) or NEIGHBOURHOOD_NAMED.search(surface)
                     or NEIGHBOURHOOD_BEFORE.search(text[max(0, start - 60):start])
                     or NEIGHBOURHOOD_LISTED.search(text[max(0, start - 120):start])):
                 # a quarter of the city the report is about: ACLED codes it at the city
