@@ -285,10 +285,8 @@ class Extractor:
             end = start + len(name)
             if not name or name.lower() in not_places() or any(s < end and start < e for s, e, _ in found):
                 continue
-            level, known = self.gazetteer.lookup(name)
-            if known and not (level == "phonetic" and all(p.kind in ("admin1", "country") for p in known)):
-                found.append((start, end, name))  # known to the index under some spelling ("the village
-                # of Qenter" only sounds like Quneitra: a governorate's spellings are listed, not guessed)
+            if self.gazetteer.lookup(name)[1]:  # known to the index under some spelling
+                found.append((start, end, name))
             elif self._framed_as_place(sentence, start, end):
                 unlisted.append((start, end, name))
         found += self._listed_after(text, found)

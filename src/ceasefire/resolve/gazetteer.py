@@ -558,7 +558,9 @@ class Gazetteer:
         return place
 
     def lookup(self, name: str) -> tuple[str | None, list[Place]]:
-        """(how it matched: 'exact' | 'bare' | 'phonetic', places), the strictest level that finds any."""
+        """(how it matched: 'exact' | 'bare' | 'phonetic', places), the strictest level that finds any.
+        A governorate or a country is found by its listed spellings, never by sound alone ("the
+        village of Qenter" is no Quneitra)."""
         key = name_key(name)
         if key in self._lookups:
             return self._lookups[key]
@@ -572,7 +574,7 @@ class Gazetteer:
                 break
         else:
             ids = [i for i, other in self.db.execute("SELECT DISTINCT place_id, bare FROM names WHERE phon = ?", (phon,))
-                   if fuzzy_allowed(phon, bare, other)]
+                   if fuzzy_allowed(phon, bare, other) and self._place(i).kind not in ("admin1", "country")]
             if ids:
                 found = ("phonetic", sorted(set(ids)))
         result = (found[0], [self._place(i) for i in found[1]])

@@ -256,8 +256,7 @@ def resolve(gazetteer: "Gazetteer", mention: str, context: str = "", near_admin1
         return _as_admin1(gazetteer, wider, 3)
     level, found = gazetteer.lookup(core)
     near = near_admin1 and gazetteer.admin1(near_admin1) or _context_admin1(gazetteer, context, position, core)
-    # a governorate is named by its listed spellings, never by sound alone ("Qenter" is no Quneitra)
-    regions = [p for p in found if p.kind == "admin1"] if level != "phonetic" else []
+    regions = [p for p in found if p.kind == "admin1"]
     places = [p for p in found if p.kind not in ("admin1", "country")]
     countries = [p for p in found if p.kind == "country"]
     if not found:
