@@ -25,7 +25,7 @@ from ceasefire.config import PACKAGE_DATA, default_country
 from ceasefire.errors import CeasefireError
 from ceasefire.extract.events import LEDE_SENTENCES, ReportContext, assemble, is_background
 from ceasefire.extract.lexicon import furniture, load_boilerplate, load_lexicon
-from ceasefire.extract.roles import CLAUSE_BREAK, CONCURRENT_BREAK, PARALLEL_BREAK, can_perpetrate
+from ceasefire.extract.roles import CLAUSE_BREAKS, can_perpetrate
 from ceasefire.extract.sentence import Casualty, DateMention, PlaceMention, Sentence, clauses
 from ceasefire.extract.where import LIST_GAP, event_places
 from ceasefire.model import Event, Report
@@ -207,8 +207,7 @@ class Extractor:
         for order, sentence in enumerate(sentences):
             sentence.order = order
         sentences = [clause for sentence in sentences
-                     for clause in clauses(sentence, CLAUSE_BREAK, lambda mention: can_perpetrate(mention.actor),
-                                           PARALLEL_BREAK, CONCURRENT_BREAK)]
+                     for clause in clauses(sentence, CLAUSE_BREAKS, lambda mention: can_perpetrate(mention.actor))]
 
         found: list[Place | None] = []
         day = published or report.published

@@ -4,7 +4,7 @@ depend on them (a killing of fighters is a battle, an arrest by the state an arr
 from __future__ import annotations
 
 from ceasefire.extract.lexicon import Trigger, load_role_patterns
-from ceasefire.extract.sentence import Sentence, sentence_text_before, sentence_text_between
+from ceasefire.extract.sentence import ClauseBreaks, Sentence, sentence_text_before, sentence_text_between
 from ceasefire.model import SUB_EVENT_TYPES
 from ceasefire.resolve.actors import Actor, ActorMention, ActorRegistry
 
@@ -39,9 +39,7 @@ COORDINATION = _ROLES["coordination"]
 BETWEEN_BEFORE = _ROLES["between_before"]
 KILLED_OBJECT_GAP = _ROLES["killed_object_gap"]
 VICTIM_BEFORE = _ROLES["victim_before"]
-CLAUSE_BREAK = _ROLES["clause_break"]
-PARALLEL_BREAK = _ROLES["parallel_break"]
-CONCURRENT_BREAK = _ROLES["concurrent_break"]
+CLAUSE_BREAKS = ClauseBreaks(_ROLES["clause_break"], _ROLES["parallel_break"], _ROLES["concurrent_break"])
 OWNER_BEFORE = _ROLES["owner_before"]
 OWNER_AFTER = _ROLES["owner_after"]
 MEMBER_BEFORE = _ROLES["member_before"]

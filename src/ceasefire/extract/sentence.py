@@ -69,18 +69,25 @@ def sentence_text_between(sentence: Sentence, start: int, end: int) -> str:
     return sentence.text[start - sentence.start:end - sentence.start]
 
 
-def clauses(sentence: Sentence, breaks: re.Pattern, acts: Callable[[ActorMention], bool],
-            parallel: re.Pattern | None = None, concurrent: re.Pattern | None = None) -> list[Sentence]:
+@dataclass(frozen=True)
+class ClauseBreaks:
+    """Where a sentence parts into clauses (patterns of roles.yaml)."""
+
+    actor: re.Pattern  # before a second act by a second actor
+    parallel: re.Pattern | None = None  # before a second blow at a second place, with its own dead
+    concurrent: re.Pattern | None = None  # before the clashes a bombardment came amid
+
+
+def clauses(sentence: Sentence, breaks: ClauseBreaks, acts: Callable[[ActorMention], bool]) -> list[Sentence]:
     """The sentence, or its clauses where each tells an act of its own by an actor of its own
-    ("rebels shelled Foua and Kefraya with mortars, and regime warplanes struck Binnish"), or (at a
-    `parallel` break) a blow of its own at a place of its own with its own dead ("... hit Jableh
-    killing 100 while three explosions hit Tartus killing 48"), or (at a `concurrent` break) a
-    bombardment and the clashes it came amid. A clause that names no date, or no place, keeps those
-    the sentence named before it."""
+    ("rebels shelled Foua and Kefraya with mortars, and regime warplanes struck Binnish"), or a
+    blow of its own at a place of its own with its own dead ("... hit Jableh killing 100 while three
+    explosions hit Tartus killing 48"), or a bombardment and the clashes it came amid. A clause that
+    names no date, or no place, keeps those the sentence named before it."""
     if sentence.label or len(sentence.triggers) < 2:
         return [sentence]
     told = [t for t in sentence.triggers if t.sub != "kill" and t.priority > 0]
-    for found in breaks.finditer(sentence.text):
+    for found in breaks.actor.finditer(sentence.text):
         cut, resume = sentence.start + found.start(), sentence.start + found.end()
         actor = next((a for a in sentence.actors if a.start >= resume), None)
         if actor is None or actor.start != resume or not acts(actor):
@@ -88,32 +95,32 @@ def clauses(sentence: Sentence, breaks: re.Pattern, acts: Callable[[ActorMention
         if not (any(t.end <= cut for t in told) and any(t.start >= actor.start for t in told)
                 and any(a.end <= cut and acts(a) for a in sentence.actors)):
             continue
-        return _split(sentence, cut, resume, breaks, acts, parallel, concurrent)
-    for found in parallel.finditer(sentence.text) if parallel is not None else ():
+        return _split(sentence, cut, resume, breaks, acts)
+    for found in breaks.parallel.finditer(sentence.text) if breaks.parallel is not None else ():
         cut, resume = sentence.start + found.start(), sentence.start + found.end()
         if all(any(t.start >= start and t.end <= end for t in told)
                and any(start <= m.start and m.end <= end for m in sentence.places)
                and any(c.kind == "killed" and c.count and start <= c.start and c.end <= end
                        for c in sentence.casualties)
                for start, end in ((sentence.start, cut), (resume, sentence.end))):
-            return _split(sentence, cut, resume, breaks, acts, parallel, concurrent)
-    for found in concurrent.finditer(sentence.text) if concurrent is not None else ():
+            return _split(sentence, cut, resume, breaks, acts)
+    for found in breaks.concurrent.finditer(sentence.text) if breaks.concurrent is not None else ():
         cut, resume = sentence.start + found.start(), sentence.start + found.end()
         if any(t.end <= cut and SUB_EVENT_TYPES.get(t.sub) == "Explosions/Remote violence" for t in told) \
                 and any(t.start >= resume and SUB_EVENT_TYPES.get(t.sub) == "Battles" for t in told) \
                 and any(a.start >= resume and acts(a) for a in sentence.actors):
-            return _split(sentence, cut, resume, breaks, acts, parallel, concurrent)
+            return _split(sentence, cut, resume, breaks, acts)
     return [sentence]
 
 
-def _split(sentence: Sentence, cut: int, resume: int, breaks: re.Pattern, acts: Callable[[ActorMention], bool],
-           parallel: re.Pattern | None, concurrent: re.Pattern | None) -> list[Sentence]:
+def _split(sentence: Sentence, cut: int, resume: int, breaks: ClauseBreaks,
+           acts: Callable[[ActorMention], bool]) -> list[Sentence]:
     rest = _part(sentence, resume, sentence.end)
     if not rest.dates:
         rest.dates = [DateMention(d.day, d.precision, resume, resume, d.after) for d in sentence.dates]
     if not rest.places:  # "..., where the rebels captured the village": the place said before
         rest.places = [PlaceMention(m.text, rest.end, rest.end, m.place) for m in sentence.places if m.end <= cut]
-    return [_part(sentence, sentence.start, cut), *clauses(rest, breaks, acts, parallel, concurrent)]
+    return [_part(sentence, sentence.start, cut), *clauses(rest, breaks, acts)]
 
 
 def _part(sentence: Sentence, start: int, end: int) -> Sentence:
