@@ -14,8 +14,8 @@ from typing import Callable
 
 from ceasefire.extract.lexicon import Lexicon, Trigger, load_role_patterns
 from ceasefire.extract.roles import (
-    AID_KINDS, AIR_KINDS, ARMED_KINDS, OBSTRUCTIONS, VIOLENT_TYPES, aid_roles, can_perpetrate, default_actors, roles,
-    settle_sub,
+    AID_KINDS, AIR_KINDS, ARMED_KINDS, OBSTRUCTIONS, VICTIM_KINDS, VIOLENT_TYPES, aid_roles, can_perpetrate,
+    default_actors, roles, settle_sub,
 )
 from ceasefire.extract.sentence import DateMention, Sentence, sentence_text_before
 from ceasefire.extract.where import place_heading, places_of, same_place, speaker_seat
@@ -89,8 +89,8 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
         counted = any(c.kind == "killed" and c.count for c in sentence.casualties)
         background = all(t.priority <= 0 for t in sentence.triggers) and bool(periods) and not sentence.label
         if _is_toll(sentence, context) or period or background or (statement and (strict or not counted)):
-            if statement and drafts and not period:
-                _tells_day_and_town(drafts[-1], sentence)
+            if statement and drafts and not period and _tells_day_and_town(drafts[-1], sentence):
+                drafts[-1].sentences.append(sentence)
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue
@@ -113,23 +113,22 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
     return [_event(d, context) for d in _merge_same_day_place(drafts)]
 
 
-def _tells_day_and_town(draft: Draft, sentence: Sentence) -> None:
-    """A sentence right after a headline's undated event (a statement too) tells its day and its
-    town: "Regime airstrike kills 33 in Eastern Ghouta. The Coalition condemned the airstrike that
-    targeted the town of Deir al-Asafir in Eastern Ghouta on Thursday"."""
+def _tells_day_and_town(draft: Draft, sentence: Sentence) -> bool:
+    """Does a sentence right after a headline's undated event (a statement too) tell its day and
+    its town? They are taken: "Regime airstrike kills 33 in Eastern Ghouta. The Coalition condemned
+    the airstrike that targeted the town of Deir al-Asafir in Eastern Ghouta on Thursday"."""
     if draft.dated or not _follows(draft, sentence):
-        return
+        return False
     kinds = {SUB_EVENT_TYPES[draft.sub]} | ({"Explosions/Remote violence"} if draft.trigger.sub == "kill" else set())
     trigger = next((t for t in sentence.triggers if t.priority > 0 and SUB_EVENT_TYPES.get(t.sub) in kinds), None)
     day = next((d for d in sentence.dates if d.precision == "day" and d.after is None), None)
     if trigger is None or day is None:
-        return
+        return False
     draft.day, draft.precision, draft.dated = day.day, "day", True
     towns = [p for p in places_of(sentence, trigger) if p.kind not in ("admin1", "country")]
     if towns and (draft.place is None or towns[0].admin1 == draft.place.admin1):
         draft.place = towns[0]
-    if sentence not in draft.sentences:
-        draft.sentences.append(sentence)
+    return True
 
 
 def _is_toll(sentence: Sentence, context: ReportContext) -> bool:
@@ -197,9 +196,9 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     if not places:
         if _abroad(sentence, context):
             return None  # it happened in another country
-        told = own_date is not None and own_date.precision == "day" and any(
+        dated_dead = own_date is not None and own_date.precision == "day" and any(
             c.kind == "killed" and c.count for c in sentence.casualties)
-        if not in_lede and previous is not None and not next_on and not told and not _follows(previous, sentence):
+        if not in_lede and previous is not None and not next_on and not dated_dead and not _follows(previous, sentence):
             return None  # a place-less aside further on: where it happened is unknown (unless dated, with its dead)
         fallback = previous.place if previous else context.first_place()
         places = [fallback] if fallback else [None]
@@ -324,8 +323,7 @@ def _claimed(draft: Draft, actor: Actor, sentence: Sentence) -> None:
 
 def _elaborate(draft: Draft, sentence: Sentence, context: ReportContext) -> None:
     _tells_day_and_town(draft, sentence)
-    if sentence not in draft.sentences:
-        draft.sentences.append(sentence)
+    draft.sentences.append(sentence)
     if SUB_EVENT_TYPES[draft.sub] == "Humanitarian access":
         # "The trucks of the Red Crescent and the UN brought medicines": whose convoy it was
         top = sentence.triggers[0] if sentence.triggers else None
@@ -469,7 +467,7 @@ def _one_kind(a: Draft, b: Draft) -> bool:
     if {a.sub, b.sub} == {"Armed clash", "Shelling/artillery/missile attack"}:
         shelling = a if a.sub != "Armed clash" else b
         # shelling amid clashes at the place that day is part of the battle (ACLED); shells on civilians are not
-        return shelling.actor2 is None or shelling.actor2.kind not in ("civilian", "protester")
+        return shelling.actor2 is None or shelling.actor2.kind not in VICTIM_KINDS
     generic = [d for d in (a, b) if d.trigger.sub == "kill" and d.sub == "Attack"]
     weapon = [d for d in (a, b) if SUB_EVENT_TYPES[d.sub] == "Explosions/Remote violence"]
     return bool(generic) and bool(weapon)

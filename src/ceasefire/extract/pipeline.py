@@ -200,8 +200,11 @@ class Extractor:
         sentences = [self._sentence(span, published, hint, names, split, unread, folded) for span in lede]
         if hint is None:  # the lede names no governorate: the governorate of its first place
             hint = next((p.admin1 for s in sentences for p in event_places(self._placed(s, names, unread))), None)
-            for sentence in sentences[1:] if hint is not None else ():  # its other places, read again with it
-                sentence.places = self._places(sentence, hint, names)
+            for sentence in sentences[1:] if hint is not None else ():  # its other places, read with it
+                if id(sentence) in unread:
+                    unread[id(sentence)] = hint
+                else:
+                    sentence.places = self._places(sentence, hint, names)
         sentences += [self._sentence(span, published, hint, names, split, unread, folded)
                       for span in spans[LEDE_SENTENCES:]]
         for order, sentence in enumerate(sentences):

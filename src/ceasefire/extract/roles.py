@@ -88,7 +88,8 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
     if by:
         actor1_mention = by[0]
     else:
-        before = [m for m in armed if m.end <= trigger.end + 1 or m.start <= trigger.start < m.end]  # "Rebel rocket fire"
+        # named before the trigger, or with it ("Rebel rocket fire")
+        before = [m for m in armed if m.end <= trigger.end + 1 or m.start <= trigger.start < m.end]
         subjects = [m for m in before if not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))
                     and not PASSIVE_GAP.match(sentence_text_between(sentence, m.end, trigger.start))]
         if subjects:

@@ -501,18 +501,23 @@ def inner_dateline(text: str, published: date | None = None, within: int = 300) 
     """A dateline after the headline, within the first `within` characters: the report's date,
     with start and end the whole dateline's."""
     paren = _PAREN_DATELINE.search(text, 0, within)
-    if paren is not None:
-        found = find_dates(paren.group("date"), published)
-        if len(found) == 1 and found[0].precision == "day":
-            return replace(found[0], start=paren.start(), end=paren.end())
+    day = _dated(paren.group("date"), published) if paren is not None else None
+    if day is not None:
+        return replace(day, start=paren.start(), end=paren.end())
     for cut in _HEADLINE_END.finditer(text, 0, within):
         wire = _WIRE_DATELINE.match(text, cut.end())
-        if wire is None:
-            continue
-        found = find_dates(wire.group("date"), published)
-        if len(found) == 1 and found[0].precision == "day" and any(c.isdigit() for c in found[0].text):
-            return replace(found[0], start=cut.end(), end=wire.end())
+        day = _dated(wire.group("date"), published) if wire is not None else None
+        if day is not None:
+            return replace(day, start=cut.end(), end=wire.end())
     return None
+
+
+def _dated(text: str, published: date | None) -> ResolvedDate | None:
+    """The day a dateline's date part gives: one day of a month ("Feb 27"), not "Monday"."""
+    found = find_dates(text, published)
+    if len(found) != 1 or found[0].precision != "day" or not any(c.isdigit() for c in found[0].text):
+        return None
+    return found[0]
 
 
 def dateline(text: str, published: date | None = None) -> ResolvedDate | None:
@@ -528,7 +533,5 @@ def dateline(text: str, published: date | None = None) -> ResolvedDate | None:
     wire = _WIRE_DATELINE.match(text)
     if wire is None:
         return None
-    found = find_dates(wire.group("date"), published)
-    if len(found) != 1 or found[0].precision != "day" or not any(c.isdigit() for c in found[0].text):
-        return None  # a day of a month ("Feb 27"), not "Monday"
-    return replace(found[0], start=wire.start("date") + found[0].start, end=wire.end())
+    day = _dated(wire.group("date"), published)
+    return replace(day, start=wire.start("date") + day.start, end=wire.end()) if day is not None else None
