@@ -53,6 +53,13 @@ CASES = [
     ("a bullet from an actor names the perpetrator",
      "On 5 May 2020, a child was killed by a sniper's bullet from regime forces in Saraqib.", "2020-05-10",
      {"sub_event_type": "Attack", "actor1": SYRIA, "admin1": "Idlib", "location": "Saraqib"}),
+    ("an attack that came from an actor names the perpetrator",
+     "The United States says the August 21 chemical attack on the outskirts of Damascus came from government forces "
+     "and killed more than 1400 people.", "2013-09-10",
+     {"sub_event_type": "Chemical weapon", "actor1": SYRIA}),
+    ("an air force that pounded a place struck from the air",
+     "Assads air force pounded the neighborhood of Al-Maghayer in Aleppo on Tuesday killing 26 civilians.",
+     "2015-07-22", {"sub_event_type": "Air/drone strike", "actor1": SYRIA, "fatalities": 26}),
     ("rioting in protest: rioters, a violent demonstration",
      "On 6 May 2020, rioters burned tires and blocked roads in Sweida city in protest of rising prices.",
      "2020-05-10", {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Syria)"}),

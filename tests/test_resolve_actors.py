@@ -132,6 +132,23 @@ def test_resolve_actors_an_adjective_said_of_a_military_noun_names_its_actor(reg
     assert ids(registry, "the man is believed to be Russian") == []  # a person's nationality
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Assads air force pounded the town", ["syria-government"]),  # "Assad's" with its apostrophe lost
+    ("President Bashar al-Assads forces withdrew", ["syria-government"]),
+    ("the armys air force hit positions", ["syria-government"]),
+    ("Russias warplanes struck", ["russia"]),  # a name's possessive, though the file lists "Russia" only
+    ("Daeshs fighters", ["islamic-state"]),
+])
+def test_resolve_actors_a_possessive_without_its_apostrophe_names_the_actor(registry, text, expected):
+    assert ids(registry, text) == expected
+
+
+def test_resolve_actors_plurals_and_acronyms_get_no_possessive(registry):
+    assert ids(registry, "Syrians fled the town") == []  # an adjective's plural is people, not forces
+    assert ids(registry, "the regimes of the region") == []
+    assert ids(registry, "ISs fighters") == []
+
+
 def test_resolve_actors_country_specific_names_stay_in_their_pack():
     other = ActorRegistry.load("YE")  # a country with no pack of its own: international actors only
     assert [m.actor.id for m in other.find("Al-Qaeda militants and HTS")] == []

@@ -6,6 +6,7 @@ found by alias ("Daech", "ISIS") or by an actor's adjective followed by a milita
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -167,6 +168,19 @@ def _is_acronym(alias: str) -> bool:
     return letters.isupper() and len(letters) <= 4
 
 
+def _possessive_unmarked(phrase: str, name_only: bool) -> str | None:
+    """The phrase as pages that lose apostrophes write its possessive: "Assad's" -> "Assads";
+    with `name_only`, a name without 's is taken as one too ("Russia" -> "Russias warplanes").
+    Acronyms, words already ending in s and, for `name_only`, lower-case words get none."""
+    marked = re.search(r"['’]s\b", phrase)
+    if marked:
+        return phrase[:marked.start()] + "s" + phrase[marked.end():]
+    last = phrase.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+    if not name_only or _is_acronym(phrase) or not last[:1].isupper() or last.endswith(("s", "S")):
+        return None
+    return phrase + "s"
+
+
 @lru_cache(maxsize=None)
 def _load(country: str) -> ActorRegistry:
     registry = ActorRegistry(country)
@@ -197,9 +211,13 @@ def _load(country: str) -> ActorRegistry:
                 registry._alias_to_id.setdefault(alias, actor.id)
                 if not _is_acronym(alias):
                     registry._alias_to_id.setdefault(alias.lower(), actor.id)
-                registry._aliases.add(alias, actor.id, cased=_is_acronym(alias))
+                for spelling in (alias, _possessive_unmarked(alias, name_only=True)):
+                    if spelling:
+                        registry._aliases.add(spelling, actor.id, cased=_is_acronym(alias))
             for adjective in row.get("adjectives") or ():
-                registry._adjectives.add(adjective, actor.id, cased=_is_acronym(adjective))
+                for spelling in (adjective, _possessive_unmarked(adjective, name_only=False)):
+                    if spelling:
+                        registry._adjectives.add(spelling, actor.id, cased=_is_acronym(adjective))
             for weapon in row.get("weapons") or ():
                 registry._weapons.add(weapon, actor.id)
     for actor in registry.actors.values():
