@@ -526,6 +526,14 @@ def test_extract_what_happened_in_a_city_abroad_is_no_event_here():
     assert [(e.location, e.event_date) for e in events] == [("Anadan", "2016-05-09")]
 
 
+def test_extract_a_city_abroad_before_a_lost_full_stop_is_no_place_here():
+    # "Kirkuk In" (the next sentence run in) once sounded like a village in Idlib
+    text = ("Kurdish forces advanced on Azaz on Saturday. Peshmerga shot dead six IS suicide bombers west of Kirkuk "
+            "In a separate event a suicide attack on Peshmerga lines was foiled Saturday.")
+    events = extract(text, published="2016-03-12")
+    assert [e.admin1 for e in events] == ["Aleppo"]
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

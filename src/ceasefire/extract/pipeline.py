@@ -31,7 +31,7 @@ from ceasefire.extract.where import LIST_GAP, event_places
 from ceasefire.model import Event, Report
 from ceasefire.resolve import dates, numbers
 from ceasefire.resolve.actors import ActorMention, ActorRegistry
-from ceasefire.resolve.gazetteer import Gazetteer, abroad_pattern, load_country_pack, not_places
+from ceasefire.resolve.gazetteer import Gazetteer, abroad_pattern, ambiguous_words, load_country_pack, not_places
 from ceasefire.resolve.patterns import Folded, fold
 from ceasefire.resolve.phrases import PhraseIndex, Words
 from ceasefire.resolve.places import Place, site_at
@@ -283,7 +283,7 @@ class Extractor:
         unlisted = []
         for match in self.proper_name.finditer(text):
             start, end = match.span(1)
-            name = _without_trailing(match.group(1), not_places())  # "al-Malaah Northwest"
+            name = _without_trailing(match.group(1), name_ends())  # "al-Malaah Northwest", "Kirkuk In a ..."
             end = start + len(name)
             if not name or name.lower() in not_places() or any(s < end and start < e for s, e, _ in found):
                 continue
@@ -329,7 +329,7 @@ class Extractor:
             match = LISTED_NAME.match(text, end)
             if match is None or any(s < match.end(1) and match.start(1) < e for s, e, _ in found):
                 continue
-            name = _without_trailing(match.group(1), not_places())
+            name = _without_trailing(match.group(1), name_ends())
             level, places = self.gazetteer.lookup(name) if name and name.lower() not in not_places() else (None, [])
             if places and level != "phonetic":  # a spelling, not a name that only sounds alike
                 listed.append((match.start(1), match.start(1) + len(name), name))
@@ -412,6 +412,13 @@ def _outside(start: int, end: int, skip: list[tuple[int, int]]) -> list[tuple[in
     if start < end:
         parts.append((start, end))
     return parts
+
+
+@lru_cache(maxsize=1)
+def name_ends() -> frozenset[str]:
+    """Words a capitalised name never ends with: those never a place, and function words that
+    open the next sentence when a page lost its full stop ("west of Kirkuk In a separate event")."""
+    return not_places() | ambiguous_words()[1]
 
 
 def _without_trailing(name: str, words: frozenset[str]) -> str:

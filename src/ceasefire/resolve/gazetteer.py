@@ -349,7 +349,7 @@ def _admin1_without_pack(country: str, rows: list[dict], roman: Romanisation) ->
 
 @lru_cache(maxsize=8)
 def abroad_pattern(country: str) -> re.Pattern:
-    """"in Lebanon", "in northeast Iraq", "inside Turkey", "struck Gaziantep" (group `name`): a place in any other
+    """"in Lebanon", "in northeast Iraq", "inside Turkey", "struck Gaziantep", "west of Kirkuk" (group `name`): a place in any other
     country (pycountry's names, short and common, and the index's cities abroad), said as where
     something happened."""
     import pycountry
@@ -362,7 +362,7 @@ def abroad_pattern(country: str) -> re.Pattern:
             if name and "," not in name and "(" not in name:
                 names.add(name)
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"\b(?:in|into|inside|hit|struck|shelled|targeted)\s+(?:the\s+)?"
+    return re.compile(rf"\b(?:in|into|inside|hit|struck|shelled|targeted|(?:north|south|east|west)(?:east|west)?\s+of)\s+(?:the\s+)?"
                       rf"(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                       rf"(?P<name>{alternatives})\b(?!['’]s?\s+border)")
 
