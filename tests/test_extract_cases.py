@@ -534,6 +534,16 @@ def test_extract_a_city_abroad_before_a_lost_full_stop_is_no_place_here():
     assert [e.admin1 for e in events] == ["Aleppo"]
 
 
+def test_extract_the_dead_of_an_earlier_act_are_not_the_events():
+    text = ("Three suicide bombers blew themselves up near the police headquarters in Damascus on Wednesday, killing "
+            "one person. The attack came a day after 17 people were killed in an attack on a police station in Midan.")
+    assert [e.fatalities for e in extract(text, published="2017-10-11")] == [1]
+    # ...but a toll told after the event's own act still counts
+    text = ("A car bomb exploded in Azaz on Monday, killing 10. Following the attack, the toll rose to 20 "
+            "killed, the monitor said.")
+    assert [e.fatalities for e in extract(text, published="2016-05-10")] == [20]
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

@@ -361,13 +361,24 @@ def _elaborate(draft: Draft, sentence: Sentence, context: ReportContext) -> None
             and all(same_place(m.place, draft.place) for m in sentence.places):
         draft.shared_place = False  # "In Jableh, ... killing 100": this place's own toll
         draft.fatalities = None
-    killed = [c for c in sentence.casualties if c.kind == "killed"]
+    earlier = _earlier_act(sentence, context)
+    killed = [c for c in sentence.casualties if c.kind == "killed" and (earlier is None or c.start < earlier)]
     if not killed or draft.shared_place:
         return
     draft.deaths_mentioned = True
     counts = [c.count for c in killed if c.count is not None]
     if counts and (draft.fatalities is None or draft.fatalities == 0 or max(counts) > draft.fatalities):
         draft.fatalities = max(counts)
+
+
+def _earlier_act(sentence: Sentence, context: ReportContext) -> int | None:
+    """Where a sentence that tells of the event turns to an act before it: "The attacks came one day
+    after militants targeted four neighbourhoods, leading to four deaths" (the four dead are not the
+    event's). None when no act is told before the background cue ("Following the attack, the toll rose")."""
+    cue = context.lexicon.background.search(sentence.text, sentence.folded)
+    if cue is None or not any(t.start < sentence.start + cue.start() for t in sentence.triggers):
+        return None
+    return sentence.start + cue.start()
 
 
 def _protest_turned(draft: Draft, sentence: Sentence, context: ReportContext) -> None:
