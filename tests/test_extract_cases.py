@@ -60,6 +60,10 @@ CASES = [
     ("an air force that pounded a place struck from the air",
      "Assads air force pounded the neighborhood of Al-Maghayer in Aleppo on Tuesday killing 26 civilians.",
      "2015-07-22", {"sub_event_type": "Air/drone strike", "actor1": SYRIA, "fatalities": 26}),
+    ("a group's fighters and a second group are one side",
+     "Militants from Nusra and the so-called Ahrar al-Sham group launched mortar attacks on al-Sqeilbiyeh in Hama "
+     "on Sunday killing one civilian.", "2016-04-24",
+     {"actor1": "Jabhat al-Nusra", "actor2": CIVILIANS, "fatalities": 1}),
     ("rioting in protest: rioters, a violent demonstration",
      "On 6 May 2020, rioters burned tires and blocked roads in Sweida city in protest of rising prices.",
      "2020-05-10", {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Syria)"}),

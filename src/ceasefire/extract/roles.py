@@ -54,7 +54,7 @@ def can_perpetrate(actor: Actor) -> bool:
 
 def _affiliated(mentions: list[ActorMention], sentence: Sentence, trigger: Trigger) -> list[ActorMention]:
     """The mentions, where unnamed attackers before the trigger are said to be of a named group, that
-    group in their place ("gunmen believed to belong to IS shot..." -> IS, standing where the gunmen do).
+    group in their place ("gunmen believed to belong to IS shot..." -> IS, spanning both).
     After the trigger they are the harmed, and stay as they are."""
     named: list[ActorMention] = []
     taken = -1
@@ -66,7 +66,8 @@ def _affiliated(mentions: list[ActorMention], sentence: Sentence, trigger: Trigg
                 and group.actor.kind in ARMED_KINDS and not group.actor.label_only
                 and group.end <= trigger.start
                 and AFFILIATION_GAP.match(sentence_text_between(sentence, mention.end, group.start))):
-            mention, taken = ActorMention(group.actor, mention.text, mention.start, mention.end), k + 1
+            text = sentence.text[mention.start - sentence.start:group.end - sentence.start]
+            mention, taken = ActorMention(group.actor, text, mention.start, group.end), k + 1
         named.append(mention)
     return named
 
