@@ -924,6 +924,13 @@ def test_extract_a_dated_toll_further_on_is_an_event_where_the_report_is():
         ("Government regains territory", "Aleppo", 0), ("Shelling/artillery/missile attack", "Aleppo", 3)]
 
 
+def test_extract_a_campaigns_toll_is_no_event_of_its_own():
+    text = ("Regime warplanes struck Hreitan on Friday, killing four civilians. Over 750 people have so far been "
+            "killed in the ongoing bombing campaign on the city and its countryside.")
+    events = extract(text, published="2016-12-03")
+    assert [(e.location, e.fatalities) for e in events] == [("Huraytan", 4)]
+
+
 def test_extract_daraas_affiliate_of_is_and_sohrs_islamic_factions_are_known():
     [event] = extract("In Daraa province the Islamic factions clashed with Jaysh Khalid bin al-Waleed in the vicinity "
                       "of the town of Tasil on Monday.", published="2016-10-18")
