@@ -64,6 +64,13 @@ CASES = [
      "Militants from Nusra and the so-called Ahrar al-Sham group launched mortar attacks on al-Sqeilbiyeh in Hama "
      "on Sunday killing one civilian.", "2016-04-24",
      {"actor1": "Jabhat al-Nusra", "actor2": CIVILIANS, "fatalities": 1}),
+    ("whom a report is sourced to takes no side",
+     "According to Lebanese group Hezbollah more than 30 Nusra Front militants were killed by the Syrian army in "
+     "clashes near Abu Lefeh in Hama province on Sunday.", "2017-10-30",
+     {"sub_event_type": "Armed clash", "actor1": SYRIA, "actor2": "Jabhat al-Nusra"}),
+    ("a report sourced to is no actor, its subject still is",
+     "According to report ISIS has executed 12 people in the town of Abu Hamam in Deir Ezzor on Thursday.",
+     "2015-07-10", {"actor1": "Islamic State"}),
     ("rioting in protest: rioters, a violent demonstration",
      "On 6 May 2020, rioters burned tires and blocked roads in Sweida city in protest of rising prices.",
      "2020-05-10", {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Syria)"}),

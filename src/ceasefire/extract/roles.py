@@ -24,6 +24,7 @@ ASSOCIATE_BEFORE = _ROLES["associate_before"]
 MEDIATOR_BEFORE = _ROLES["mediator_before"]
 PRETEXT_BEFORE = _ROLES["pretext_before"]
 ACCUSER_AFTER = _ROLES["accuser_after"]
+SOURCE_BEFORE = _ROLES["source_before"]
 SPOKESMAN_AFTER = _ROLES["spokesman_after"]
 BESIEGER_BEFORE = _ROLES["besieger_before"]
 SPEAKER_AFTER = _ROLES["speaker_after"]
@@ -75,6 +76,7 @@ def _affiliated(mentions: list[ActorMention], sentence: Sentence, trigger: Trigg
 def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tuple[Actor | None, Actor | None]:
     mentions = [m for m in _affiliated(sentence.actors, sentence, trigger)
                 if not PRETEXT_BEFORE.search(sentence_text_before(sentence, m.start, 60))
+                and not SOURCE_BEFORE.search(sentence_text_before(sentence, m.start, 60))
                 and not ACCUSER_AFTER.match(sentence.text[m.end - sentence.start:])
                 and not SPOKESMAN_AFTER.match(sentence.text[m.end - sentence.start:])]
     associates = _associates(mentions, sentence)
