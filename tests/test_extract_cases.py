@@ -931,6 +931,15 @@ def test_extract_a_dated_toll_further_on_is_an_event_where_the_report_is():
         ("Government regains territory", "Aleppo", 0), ("Shelling/artillery/missile attack", "Aleppo", 3)]
 
 
+def test_extract_two_summaries_of_a_towns_event_with_its_dead_are_that_event():
+    text = ("A mosque blast in Idlib has left 25 militants of Al-Nusra Front dead. Situated in the north the Idlib "
+            "province saw 25 Al-Nusra fighters killed when a bomb exploded in a mosque on Friday said a monitor. "
+            "Twenty-five members of Al-Nusra Front died in an explosion inside a mosque in the city of Ariha in Idlib "
+            "province, the monitor said.")
+    events = extract(text, published="2015-07-04")
+    assert [(e.location, e.event_date, e.fatalities) for e in events] == [("Ariha", "2015-07-03", 25)]
+
+
 def test_extract_a_campaigns_toll_is_no_event_of_its_own():
     text = ("Regime warplanes struck Hreitan on Friday, killing four civilians. Over 750 people have so far been "
             "killed in the ongoing bombing campaign on the city and its countryside.")

@@ -441,9 +441,11 @@ def _into_told_places(drafts: list[Draft]) -> list[Draft]:
             continue  # a town's event, already standing where its summary did
         towns = []
         if draft.place is not None and draft.place.kind == "admin1":
+            # a town whose event a summary already took takes a second summary only with the same dead
+            # ("a mosque blast in Idlib left 25 dead ... the Idlib province saw 25 fighters killed")
             towns = [d for d in drafts if d is not draft and d.day == draft.day and d.place is not None
-                     and d.place.kind != "admin1" and d.place.admin1 == draft.place.admin1
-                     and not any(k is d for k in kept) and _same_kind(d, draft)]
+                     and d.place.kind != "admin1" and d.place.admin1 == draft.place.admin1 and _same_kind(d, draft)
+                     and (not any(k is d for k in kept) or (draft.fatalities and d.fatalities == draft.fatalities))]
         if not towns:
             kept.append(draft)
             continue
@@ -456,7 +458,8 @@ def _into_told_places(drafts: list[Draft]) -> list[Draft]:
         if told.actor1 is None or told.actor1.kind == "unidentified":
             told.actor1 = draft.actor1 or told.actor1
         told.actor2 = told.actor2 or draft.actor2
-        kept.append(told)  # where the summary stood: the report told it first
+        if not any(k is told for k in kept):
+            kept.append(told)  # where the summary stood: the report told it first
     return kept
 
 
