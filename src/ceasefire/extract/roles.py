@@ -45,6 +45,9 @@ OWNER_BEFORE = _ROLES["owner_before"]
 OWNER_AFTER = _ROLES["owner_after"]
 MEMBER_BEFORE = _ROLES["member_before"]
 PASSIVE_GAP = _ROLES["passive_gap"]
+DEAD_AFTER = _ROLES["dead_after"]
+COUNTED_DEAD = _ROLES["counted_dead"]
+KILLED_AFTER = _ROLES["killed_after"]
 COUNTRY_AS_PLACE_BEFORE = _ROLES["country_as_place_before"]
 ANAPHOR_BEFORE = _ROLES["anaphor_before"]
 
@@ -83,7 +86,9 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
     mentions = [m for m in mentions if m not in associates]
     owners = [m for m in mentions if _names_a_place(sentence, m)]
     mentions = [m for m in mentions if m not in owners] or mentions  # where, not who
-    armed = [m for m in mentions if can_perpetrate(m.actor) and m not in owners]
+    one_sided_blow = SUB_EVENT_TYPES.get(trigger.sub) == "Explosions/Remote violence"
+    armed = [m for m in mentions if can_perpetrate(m.actor) and m not in owners
+             and not (one_sided_blow and _among_the_dead(sentence, m))]
     by = [m for m in armed if BY_BEFORE.search(sentence_text_before(sentence, m.start, 30))]
     if not by and trigger.sub == "kill":
         by = [m for m in armed if _custodian(sentence, m)]
@@ -129,6 +134,13 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
                               and mention.start > trigger.start):
             actor2 = mention.actor
     return actor1, actor2 or partner
+
+
+def _among_the_dead(sentence: Sentence, mention: ActorMention) -> bool:
+    """Are the mention's men told as dead ("members of Al-Nusra Front died", "25 Al-Nusra fighters killed")?"""
+    after = sentence.text[mention.end - sentence.start:]
+    return bool(DEAD_AFTER.match(after) or (KILLED_AFTER.match(after)
+                                            and COUNTED_DEAD.search(sentence_text_before(sentence, mention.start, 30))))
 
 
 def _names_a_place(sentence: Sentence, mention: ActorMention) -> bool:
