@@ -562,6 +562,27 @@ def test_extract_the_dead_of_an_earlier_act_are_not_the_events():
     assert [e.fatalities for e in extract(text, published="2016-05-10")] == [20]
 
 
+def test_extract_what_an_event_answered_is_not_where_or_when_it_happened():
+    text = ("A US missile strike on a military airfield near Homs killed five people on Thursday. Trump said the "
+            "attack was a response to the alleged chemical weapon use in Idlib on Tuesday which Washington blames "
+            "on Damascus.")
+    events = extract(text, published="2017-04-07")
+    assert [(e.admin1, e.event_date, e.fatalities) for e in events] == [("Homs", "2017-04-06", 5)]
+
+
+def test_extract_a_place_claiming_lives_is_no_speaker():
+    [event] = extract("On Tuesday an alleged chemical weapon attack in Syrias Idlib province claimed the lives of some "
+                      "80 people.", published="2017-04-05")
+    assert (event.sub_event_type, event.admin1, event.event_date, event.fatalities) == (
+        "Chemical weapon", "Idlib", "2017-04-04", 80)
+
+
+def test_extract_a_government_called_by_its_seat_is_no_place():
+    events = extract("Troops loyal to Damascus shelled Kafr Zita on Monday, killing two. The opposition blamed the "
+                     "attack on Damascus.", published="2016-05-10")
+    assert [e.location for e in events] == ["Kafr Zayta"]
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

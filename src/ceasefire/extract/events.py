@@ -170,8 +170,16 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     else:
         trigger = _violence_over_aid(sentence, trigger)
         sub = trigger.sub
-    places = places_of(sentence, trigger)
+    # "the attack was a response to chemical weapon use in Idlib on Tuesday": of the event told before,
+    # Idlib and Tuesday are the earlier act's
+    earlier = _earlier_act(sentence, context) if previous is not None and DEFINITE_BEFORE.search(
+        sentence_text_before(sentence, trigger.start, 30)) else None
+    if earlier is not None and trigger.start >= earlier:
+        earlier = None  # the sentence's event is the act after the cue
+    places = places_of(sentence, trigger, before=earlier)
     own_date = _sentence_date(sentence, periods)
+    if own_date is not None and earlier is not None and own_date.start >= earlier:
+        own_date = None
     if own_date is not None and own_date.after is not None:
         if previous is None or previous.day is None or previous.precision != "day":
             own_date = None  # "the next day" after nothing dated to the day
@@ -225,7 +233,7 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     if sub == "Disrupted weapons use" and actor2 is not None and actor2.kind == "civilian":
         actor2 = None  # "killing all five people on board": the crew, not a party
     actor1, actor2 = default_actors(sub, actor1, actor2, sentence, context.registry, recent_actor, trigger.start)
-    killed = [c for c in sentence.casualties if c.kind == "killed"]
+    killed = [c for c in sentence.casualties if c.kind == "killed" and (earlier is None or c.start < earlier)]
     deaths = bool(killed)
     fatalities = next((c.count for c in killed if c.count is not None), None) if killed else 0
     shared = len(places) > 1

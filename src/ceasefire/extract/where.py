@@ -12,6 +12,8 @@ DEPARTURE_BEFORE = _ROLES["departure_before"]
 OUTLET_AFTER = _ROLES["outlet_after"]
 SEAT_AFTER = _ROLES["seat_after"]
 SEAT_BEFORE = _ROLES["seat_before"]
+GOVERNMENT_SEAT_BEFORE = _ROLES["government_seat_before"]
+GOVERNMENT_SEAT_AFTER = _ROLES["government_seat_after"]
 LIST_LEAD = _ROLES["list_lead"]
 LIST_GAP = _ROLES["list_gap"]
 PLACE_HEADING_AFTER = _ROLES["place_heading_after"]
@@ -49,16 +51,19 @@ def usable_places(sentence: Sentence) -> list[PlaceMention]:
 
 
 def speaker_seat(sentence: Sentence, start: int, end: int) -> bool:
-    """Is the place at start:end where a speaker sits ("the ministry in Moscow said"), or a
-    speaker's name?"""
-    return bool(SEAT_AFTER.match(sentence.text[end - sentence.start:])
-                and SEAT_BEFORE.search(sentence_text_before(sentence, start, 40)))
+    """Is the place at start:end where a speaker sits ("the ministry in Moscow said"), a speaker's
+    name, or a government called by its seat ("blames on Damascus")?"""
+    after = sentence.text[end - sentence.start:]
+    return bool(SEAT_AFTER.match(after) and SEAT_BEFORE.search(sentence_text_before(sentence, start, 40))
+                or GOVERNMENT_SEAT_AFTER.match(after)
+                or GOVERNMENT_SEAT_BEFORE.search(sentence_text_before(sentence, start, 40)))
 
 
-def places_of(sentence: Sentence, trigger: Trigger) -> list[Place]:
+def places_of(sentence: Sentence, trigger: Trigger, before: int | None = None) -> list[Place]:
     """The place(s) the event happened at: a list of towns gives several. People are evacuated from
-    a place, not where they are taken ("buses carried 700 fighters to Idlib province")."""
-    usable = usable_places(sentence)
+    a place, not where they are taken ("buses carried 700 fighters to Idlib province"). With
+    `before`, only places named before that offset (what follows it tells of another act)."""
+    usable = [m for m in usable_places(sentence) if before is None or m.start < before]
     if trigger.sub == "Evacuation":
         usable = [m for m in usable if not DESTINATION_BEFORE.search(sentence_text_before(sentence, m.start, 40))]
     if not usable:
