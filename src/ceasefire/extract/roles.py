@@ -46,6 +46,7 @@ OWNER_AFTER = _ROLES["owner_after"]
 MEMBER_BEFORE = _ROLES["member_before"]
 PASSIVE_GAP = _ROLES["passive_gap"]
 DEAD_AFTER = _ROLES["dead_after"]
+AIR_RAIDS_NAMED = _ROLES["air_raids_named"]
 COUNTED_DEAD = _ROLES["counted_dead"]
 KILLED_AFTER = _ROLES["killed_after"]
 COUNTRY_AS_PLACE_BEFORE = _ROLES["country_as_place_before"]
@@ -86,7 +87,8 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
     mentions = [m for m in mentions if m not in associates]
     owners = [m for m in mentions if _names_a_place(sentence, m)]
     mentions = [m for m in mentions if m not in owners] or mentions  # where, not who
-    one_sided_blow = SUB_EVENT_TYPES.get(trigger.sub) == "Explosions/Remote violence"
+    one_sided_blow = SUB_EVENT_TYPES.get(trigger.sub) == "Explosions/Remote violence" or (
+        trigger.sub == "kill" and _air_raids(sentence))
     armed = [m for m in mentions if can_perpetrate(m.actor) and m not in owners
              and not (one_sided_blow and _among_the_dead(sentence, m))]
     by = [m for m in armed if BY_BEFORE.search(sentence_text_before(sentence, m.start, 30))]
@@ -134,6 +136,12 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
                               and mention.start > trigger.start):
             actor2 = mention.actor
     return actor1, actor2 or partner
+
+
+def _air_raids(sentence: Sentence) -> bool:
+    """Does the sentence name an air-capable party's raids ("Israeli raids", "regime raids")?"""
+    return any(m.via_adjective and m.actor.kind in AIR_KINDS and AIR_RAIDS_NAMED.search(m.text)
+               for m in sentence.actors)
 
 
 def _among_the_dead(sentence: Sentence, mention: ActorMention) -> bool:
@@ -231,6 +239,8 @@ def settle_sub(sub: str, sentence: Sentence, trigger: Trigger, actor1: Actor | N
                 actor2: Actor | None) -> str | None:
     """Roles of the lexicon (kill, arrest, territory) become sub-event types."""
     if sub == "kill":
+        if _air_raids(sentence):
+            return "Air/drone strike"
         after = sentence.text[trigger.end - sentence.start:]
         if VICTIM_OBJECT.match(after):
             return "Attack"
