@@ -84,6 +84,11 @@ CASES = [
     ("a time word between an adjective and its noun",
      "Israeli overnight air raids hit army positions near the Golan Heights on Sunday.", "2014-06-23",
      {"sub_event_type": "Air/drone strike", "actor1": "Military Forces of Israel (1948-)"}),
+    ("who flew an air strike is an air-capable party named before it, not the first group named",
+     "US-led strikes hit Nusra in Syria as well as IS Monitor AFP Tuesday 23 Sep 2014 A US-led coalition carried "
+     "out air strikes against positions of Al-Nusra Front in western Aleppo province on Tuesday killing seven.",
+     "2014-09-23",
+     {"sub_event_type": "Air/drone strike", "actor1": "Global Coalition Against Daesh"}),
     ("rioting in protest: rioters, a violent demonstration",
      "On 6 May 2020, rioters burned tires and blocked roads in Sweida city in protest of rising prices.",
      "2020-05-10", {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Syria)"}),

@@ -102,6 +102,8 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
         before = [m for m in armed if m.end <= trigger.end + 1 or m.start <= trigger.start < m.end]
         subjects = [m for m in before if not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))
                     and not PASSIVE_GAP.match(sentence_text_between(sentence, m.end, trigger.start))]
+        if trigger.sub == "Air/drone strike":  # "strikes hit Qaeda as well as IS ... a US-led coalition carried out air strikes"
+            subjects = [m for m in subjects if m.actor.kind in AIR_KINDS] or subjects
         if subjects:
             actor1_mention = subjects[0]
         elif before and not VICTIM_BEFORE.search(sentence_text_before(sentence, before[0].start, 30)) \
