@@ -594,6 +594,17 @@ def test_extract_a_government_called_by_its_seat_is_no_place():
     assert [e.location for e in events] == ["Kafr Zayta"]
 
 
+def test_extract_a_later_sentence_naming_the_aircraft_tells_who_flew_the_strike():
+    text = ("Air strikes on a hospital in Deir Sharqi in Idlib province on Thursday left 10 people dead, a monitor "
+            "said. Apparently Russian aircraft carried out four successive raids at dawn on the hospital, it said.")
+    [event] = extract(text, published="2017-04-27")
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "Military Forces of Russia (2000-)")
+    # ...not a party only named in the sentence ("an official Anadolu Agency put the toll at 85")
+    text = ("Air strikes on Tokhar in Aleppo province killed 56 civilians on Tuesday. Turkey's official Anadolu "
+            "Agency put the death toll of the air strikes at 85.")
+    assert [e.actor1 for e in extract(text, published="2016-07-19")] == ["Unidentified Armed Group (Syria)"]
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

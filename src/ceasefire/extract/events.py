@@ -32,6 +32,7 @@ _ROLES = load_role_patterns()
 DONE_BY_BEFORE = _ROLES["done_by_before"]
 SPEECH_BEFORE = _ROLES["speech_before"]
 DEFINITE_BEFORE = _ROLES["definite_before"]
+AIRCRAFT_NAMED = _ROLES["aircraft_named"]
 
 
 @dataclass
@@ -348,6 +349,8 @@ def _elaborate(draft: Draft, sentence: Sentence, context: ReportContext) -> None
               and DONE_BY_BEFORE.search(sentence_text_before(sentence, m.start, 40))]
         if by and (draft.actor2 is None or by[0].id != draft.actor2.id):
             draft.actor1 = by[0]
+        elif (named := _named_perpetrator(draft, sentence, context)) is not None:
+            draft.actor1 = named  # "Strikes hit Aleppo. A US-led coalition carried out the air strikes ..."
         elif sentence.order == _order(draft) and SUB_EVENT_TYPES[draft.sub] == "Battles":
             # a clause of the same sentence names the sides: "clashes in Wadi Barada, where government
             # forces and Hezbollah fought rebels"
@@ -377,6 +380,19 @@ def _elaborate(draft: Draft, sentence: Sentence, context: ReportContext) -> None
     counts = [c.count for c in killed if c.count is not None]
     if counts and (draft.fatalities is None or draft.fatalities == 0 or max(counts) > draft.fatalities):
         draft.fatalities = max(counts)
+
+
+def _named_perpetrator(draft: Draft, sentence: Sentence, context: ReportContext) -> Actor | None:
+    """Whose aircraft a sentence telling more of an air strike with no known perpetrator names as
+    striking ("Apparently Russian aircraft carried out four successive raids"); None otherwise."""
+    if draft.sub != "Air/drone strike":
+        return None
+    told = next((t for t in sentence.triggers if t.priority > 0 and t.sub == draft.sub), None)
+    actor = roles(sentence, told, context.registry)[0] if told is not None else None
+    if actor is None or actor.kind not in AIR_KINDS or not any(
+            m.actor.id == actor.id and m.via_adjective and AIRCRAFT_NAMED.search(m.text) for m in sentence.actors):
+        return None
+    return actor if draft.actor2 is None or actor.id != draft.actor2.id else None
 
 
 def _earlier_act(sentence: Sentence, context: ReportContext) -> int | None:
