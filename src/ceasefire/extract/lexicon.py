@@ -209,8 +209,9 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
         anaphora=_folded(rf"\s*(?:{anaphora})\b", path, "anaphora"),
         switch_cues=_folded(rf"\s*(?:{switches})\b", path, "switches"),
         sequence_cues=_folded("|".join(f"(?:{p})" for p in data.get("sequence") or ["(?!)"]), path, "sequence"),
-        # "right after and seized the hill", "the following day": no earlier event named
-        background=_folded(rf"\b(?:{background or '(?!)'})\b(?!\s*(?:[,.;]|and\b|then\b))"
+        # "right after and seized the hill", "the following day": no earlier event named; "10 dead
+        # after strikes on hospitals": what killed them, not an earlier event
+        background=_folded(rf"(?<!dead )(?<!killed )(?<!died )\b(?:{background or '(?!)'})\b(?!\s*(?:[,.;]|and\b|then\b))"
                            r"(?!\s+(?:day|morning|afternoon|evening|night|week|midnight|dawn|noon)\b)",
                            path, "background_cues"),
         background_days=int(data.get("background_days", 45)),
