@@ -92,6 +92,10 @@ CASES = [
     ("dead after strikes: what killed them, not an earlier event; rebel-held is no combatant",
      "10 dead after strikes on rebel-held hospitals in Idlib on Thursday, a monitor said.", "2017-04-27",
      {"sub_event_type": "Air/drone strike", "fatalities": 10}),
+    ("fighters named as who did it, or as fighting to overthrow someone, make no battle",
+     "Two car bombs killed at least 25 people in Karm al-Luz in Homs on Wednesday. Another 100 people were wounded "
+     "in the attacks SANA blamed on terrorists, the government's term for people fighting to overthrow Assad.",
+     "2014-04-09", {"sub_event_type": "Remote explosive/landmine/IED", "fatalities": 25}),
     ("rioting in protest: rioters, a violent demonstration",
      "On 6 May 2020, rioters burned tires and blocked roads in Sweida city in protest of rising prices.",
      "2020-05-10", {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Syria)"}),

@@ -17,6 +17,7 @@ AID_KINDS = {"international"}  # who delivers aid; who blocks it is an armed act
 OBSTRUCTIONS = {"Aid blocked", "Siege"}
 _ROLES = load_role_patterns()
 COMBATANT_WORDS = _ROLES["combatant_words"]
+BLAMED_BEFORE = _ROLES["blamed_before"]
 CIVILIAN_WORDS = _ROLES["civilian_words"]
 VICTIM_OBJECT = _ROLES["victim_object"]
 BY_BEFORE = _ROLES["by_before"]
@@ -247,7 +248,8 @@ def settle_sub(sub: str, sentence: Sentence, trigger: Trigger, actor1: Actor | N
         if VICTIM_OBJECT.match(after):
             return "Attack"
         target_armed = actor2 is not None and actor2.kind in ARMED_KINDS and not actor2.label_only
-        if target_armed or (COMBATANT_WORDS.search(after[:80]) and not CIVILIAN_WORDS.search(after[:40])):
+        combatants = [m for m in COMBATANT_WORDS.finditer(after[:80]) if not BLAMED_BEFORE.search(after[:m.start()])]
+        if target_armed or (combatants and not CIVILIAN_WORDS.search(after[:40])):
             return "Armed clash"
         return "Attack"
     if sub == "Mob violence" and trigger.text.lower().startswith("storm") and actor1 is not None \
