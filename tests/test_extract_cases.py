@@ -612,6 +612,12 @@ def test_extract_a_later_sentence_naming_the_aircraft_tells_who_flew_the_strike(
     assert [e.actor1 for e in extract(text, published="2016-07-19")] == ["Unidentified Armed Group (Syria)"]
 
 
+def test_extract_a_dateline_inside_the_page_places_no_event():
+    text = ("Related Syrian Army Repelled Daesh Attack East of Hama DAMASCUS (Sputnik) The death toll following "
+            "the Daesh attack on Aqareb es Safi village in Hama province on Thursday reached 51 people.")
+    assert {e.admin1 for e in extract(text, published="2017-05-18")} == {"Hama"}
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

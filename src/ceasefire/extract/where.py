@@ -11,6 +11,7 @@ ORIGIN_BEFORE = _ROLES["origin_before"]
 DEPARTURE_BEFORE = _ROLES["departure_before"]
 OUTLET_AFTER = _ROLES["outlet_after"]
 SEAT_AFTER = _ROLES["seat_after"]
+DATELINE_AFTER = _ROLES["dateline_after"]
 SEAT_BEFORE = _ROLES["seat_before"]
 GOVERNMENT_SEAT_BEFORE = _ROLES["government_seat_before"]
 GOVERNMENT_SEAT_AFTER = _ROLES["government_seat_after"]
@@ -43,9 +44,10 @@ def usable_places(sentence: Sentence) -> list[PlaceMention]:
         origin = None
         if any(a.start <= mention.start and mention.end <= a.end for a in sentence.actors):
             continue  # part of an actor's name ("Deir ez-Zor Military Council")
-        if OUTLET_AFTER.match(sentence.text[mention.end - sentence.start:]) \
-                or speaker_seat(sentence, mention.start, mention.end):
-            continue  # a channel named after a place, where a speaker sits, or a speaker's name
+        after = sentence.text[mention.end - sentence.start:]
+        if OUTLET_AFTER.match(after) or speaker_seat(sentence, mention.start, mention.end) \
+                or (mention.text.isupper() and DATELINE_AFTER.match(after)):
+            continue  # a channel named after a place, where a speaker or reporter sits, or a speaker's name
         usable.append(mention)
     return usable
 
