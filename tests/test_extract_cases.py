@@ -618,6 +618,13 @@ def test_extract_a_dateline_inside_the_page_places_no_event():
     assert {e.admin1 for e in extract(text, published="2017-05-18")} == {"Hama"}
 
 
+def test_extract_a_toll_across_the_country_is_not_the_first_towns():
+    text = ("Syrian government air strikes on opposition-held towns across the country killed at least 44 people on "
+            "Monday a monitoring group said. In Jassem in the southern province of Daraa 16 civilians were killed in "
+            "four air strikes.")
+    assert [(e.location, e.fatalities) for e in extract(text, published="2015-02-03")] == [("Jasim", 16)]
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

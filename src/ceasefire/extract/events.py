@@ -33,6 +33,7 @@ DONE_BY_BEFORE = _ROLES["done_by_before"]
 SPEECH_BEFORE = _ROLES["speech_before"]
 DEFINITE_BEFORE = _ROLES["definite_before"]
 AIRCRAFT_NAMED = _ROLES["aircraft_named"]
+ACROSS_PLACES = _ROLES["across_places"]
 
 
 @dataclass
@@ -178,6 +179,7 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     if earlier is not None and trigger.start >= earlier:
         earlier = None  # the sentence's event is the act after the cue
     places = places_of(sentence, trigger, before=earlier)
+    summary = False
     own_date = _sentence_date(sentence, periods)
     if own_date is not None and earlier is not None and own_date.start >= earlier:
         own_date = None
@@ -211,6 +213,8 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
             return None  # a place-less aside further on: where it happened is unknown (unless dated, with its dead)
         fallback = previous.place if previous else context.first_place()
         places = [fallback] if fallback else [None]
+        # "air strikes across the country killed 44 ... In Jassem 16 were killed": the toll of many places
+        summary = bool(ACROSS_PLACES.search(sentence.text))
     if own_date is not None:
         day, precision = own_date.day, own_date.precision
     elif previous is not None and previous.day is not None:
@@ -237,7 +241,7 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     killed = [c for c in sentence.casualties if c.kind == "killed" and (earlier is None or c.start < earlier)]
     deaths = bool(killed)
     fatalities = next((c.count for c in killed if c.count is not None), None) if killed else 0
-    shared = len(places) > 1
+    shared = len(places) > 1 or summary
     dated = own_date is not None or (previous is not None and previous.dated)
     return [Draft(sub, trigger, place, day, precision, actor1, actor2,
                   None if shared and deaths else fatalities, deaths, [sentence], shared, dated)
@@ -369,7 +373,8 @@ def _elaborate(draft: Draft, sentence: Sentence, context: ReportContext) -> None
             and SUB_EVENT_TYPES.get(top.sub) == "Explosions/Remote violence":
         draft.sub, draft.trigger = top.sub, top  # "three killed in Damascus ... rocket shells fell on": the weapon
     if draft.shared_place and draft.place is not None and sentence.places \
-            and all(same_place(m.place, draft.place) for m in sentence.places):
+            and all(same_place(m.place, draft.place) or (m.place.kind == "admin1" and m.place.admin1 == draft.place.admin1)
+                    for m in sentence.places):
         draft.shared_place = False  # "In Jableh, ... killing 100": this place's own toll
         draft.fatalities = None
     earlier = _earlier_act(sentence, context)
