@@ -625,6 +625,17 @@ def test_extract_a_toll_across_the_country_is_not_the_first_towns():
     assert [(e.location, e.fatalities) for e in extract(text, published="2015-02-03")] == [("Jasim", 16)]
 
 
+def test_extract_items_of_a_roundup_of_strikes_are_strikes_by_its_perpetrator():
+    text = ("Syrian government air strikes on opposition-held towns across the country killed at least 44 people on "
+            "Monday a monitoring group said. In Jassem in Daraa province 16 civilians were killed in four air "
+            "strikes. Elsewhere air strikes on Douma east of Damascus killed at least 10 civilians. At Khan Sheikhun "
+            "in Idlib province 15 people were killed.")
+    events = extract(text, published="2015-02-03")
+    assert [(e.location, e.sub_event_type, e.actor1) for e in events] == [
+        ("Jasim", "Air/drone strike", SYRIA), ("Duma", "Air/drone strike", SYRIA),
+        ("Khan Shaykhun", "Air/drone strike", SYRIA)]
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

@@ -70,6 +70,7 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
     drafts: list[Draft] = []
     recent_actor: Actor | None = None
     claim: tuple[Actor, Sentence] | None = None  # who claimed the attacks told so far
+    roundup: Draft | None = None  # "air strikes across the country killed 44": the items that follow are its
     for index, sentence in enumerate(sentences):
         perpetrators = [m for m in sentence.actors if can_perpetrate(m.actor)]
         if perpetrators and context.lexicon.claims_responsibility(sentence.text, sentence.folded):
@@ -106,6 +107,10 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
         for draft in new:  # "IS claimed the bombings. In Jableh, suicide bombers ...": the attacks it claimed
             if claim is not None and claim[1] is not sentence and draft.day == _claimed_day(claim[1], drafts):
                 _claimed(draft, claim[0], claim[1])
+            if roundup is not None and draft.day == roundup.day:
+                _part_of(draft, roundup)
+        if roundup is None and new and ACROSS_PLACES.search(sentence.text):
+            roundup = new[0]
         drafts.extend(new)
         if perpetrators:
             recent_actor = perpetrators[0].actor
@@ -113,6 +118,15 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
     # monitor's retrospective, a rights group's investigation) keeps them.
     drafts = [d for d in drafts if not _is_background(d, context)] or drafts
     return [_event(d, context) for d in _merge_same_day_place(drafts)]
+
+
+def _part_of(draft: Draft, roundup: Draft) -> None:
+    """An item of a roundup that opened with strikes across the country ("At Khan Sheikhun 15 people
+    were killed"): the roundup's weapon and perpetrator where the item names none."""
+    if draft.trigger.sub == "kill" and roundup.trigger.sub != "kill" and draft.sub in ("Attack", "Armed clash"):
+        draft.sub, draft.trigger = roundup.sub, roundup.trigger
+    if draft.sub == roundup.sub and (draft.actor1 is None or draft.actor1.kind == "unidentified"):
+        draft.actor1 = roundup.actor1
 
 
 def _tells_day_and_town(draft: Draft, sentence: Sentence) -> bool:
