@@ -636,6 +636,17 @@ def test_extract_items_of_a_roundup_of_strikes_are_strikes_by_its_perpetrator():
         ("Khan Shaykhun", "Air/drone strike", SYRIA)]
 
 
+def test_extract_after_background_of_another_place_an_item_takes_the_news_day():
+    text = ("Bomb blasts hit Tartous and Hasakeh on Monday killing at least 38 people. Hasakeh city has been "
+            "regularly targeted by IS including in July when a bomber on a motorcycle killed at least 16 people. "
+            "In central Homs city at least three people were killed in a car bomb. Al-Zahraa has also been "
+            "targeted before including by a double bomb blast in February that was claimed by IS.")
+    events = extract(text, published="2016-09-05")
+    homs = [e for e in events if e.admin1 == "Homs"]
+    assert [(e.event_date, e.fatalities, e.actor1) for e in homs] == [
+        ("2016-09-05", 3, "Unidentified Armed Group (Syria)")]  # a claim of February's blast is not of Monday's
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

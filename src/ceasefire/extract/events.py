@@ -73,7 +73,9 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
     roundup: Draft | None = None  # "air strikes across the country killed 44": the items that follow are its
     for index, sentence in enumerate(sentences):
         perpetrators = [m for m in sentence.actors if can_perpetrate(m.actor)]
-        if perpetrators and context.lexicon.claims_responsibility(sentence.text, sentence.folded):
+        if perpetrators and context.lexicon.claims_responsibility(sentence.text, sentence.folded) and not any(
+                is_background(d.day, d.precision, context.published, context.lexicon) for d in sentence.dates):
+            # (a claim of a blast "in February" is of that blast, not of the news told)
             claim = (perpetrators[0].actor, sentence)
             for draft in drafts:
                 if draft.day == drafts[-1].day:
@@ -97,8 +99,9 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
             if perpetrators:
                 recent_actor = perpetrators[0].actor
             continue
+        news = next((d for d in reversed(drafts) if not _is_background(d, context)), None)
         new = _drafts_of(sentence, context, drafts[-1] if drafts else None, recent_actor, periods,
-                         in_lede=(index if sentence.order is None else sentence.order) < LEDE_SENTENCES)
+                         in_lede=(index if sentence.order is None else sentence.order) < LEDE_SENTENCES, news=news)
         if new is None:
             continue
         if not new:  # an elaboration of the event before
@@ -173,10 +176,14 @@ def is_background(day: date | None, precision: str, published: date | None, lexi
 # --- one sentence -----------------------------------------------------------------------------
 
 def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | None,
-               recent_actor: Actor | None, periods: list[tuple[int, int]], in_lede: bool = True) -> list[Draft] | None:
+               recent_actor: Actor | None, periods: list[tuple[int, int]], in_lede: bool = True,
+               news: Draft | None = None) -> list[Draft] | None:
     """New drafts for a sentence; [] when it only elaborates `previous`; None when it is no event.
     Past the lede, a new event needs a date or a death toll of its own: undated asides
-    ("the regime has bombarded areas in Aleppo province") describe, they don't report."""
+    ("the regime has bombarded areas in Aleppo province") describe, they don't report. An undated
+    event takes the day of the event before; after one dated only to a month or year at another
+    place ("Hasakeh has been targeted, in July by a bomber ... In Homs, three were killed"), the
+    day of `news`, the latest event told that is not background."""
     trigger = sentence.triggers[0] if sentence.triggers else None
     if sentence.label:
         sub = sentence.label
@@ -231,8 +238,11 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         summary = bool(ACROSS_PLACES.search(sentence.text))
     if own_date is not None:
         day, precision = own_date.day, own_date.precision
-    elif previous is not None and previous.day is not None:
+    elif previous is not None and previous.day is not None and (
+            previous.precision == "day" or news is None or _at(previous, places)):
         day, precision = previous.day, previous.precision
+    elif news is not None and news.day is not None:  # not a month of the background told of another place
+        day, precision = news.day, news.precision
     else:
         day, precision = context.published, "day"
     sub = settle_sub(sub, sentence, trigger, actor1, actor2)
@@ -260,6 +270,11 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     return [Draft(sub, trigger, place, day, precision, actor1, actor2,
                   None if shared and deaths else fatalities, deaths, [sentence], shared, dated)
             for place in places]
+
+
+def _at(draft: Draft, places: list[Place | None]) -> bool:
+    """Is the draft at the first of these places?"""
+    return draft.place is not None and bool(places) and places[0] is not None and same_place(places[0], draft.place)
 
 
 def _violence_over_aid(sentence: Sentence, trigger: Trigger) -> Trigger:
