@@ -1124,6 +1124,16 @@ def test_extract_furniture_whose_end_never_comes_is_only_its_start():
     assert [text[s:e] for s, e in furniture(text, load_boilerplate())] == ["Print Tweet Views 605"]
 
 
+def test_extract_an_embedded_tweets_link_and_byline_end_a_sentence():
+    from ceasefire.extract.lexicon import furniture, load_boilerplate
+
+    text = ("Bab Tadmor Homs - SANA pic.twitter.comwAOZTxImcu Hassan Ridha (sayedridha) September 5 2016 Regime media "
+            "also reported that eight people were killed in a bombing in Hasakeh.")
+    assert [text[s:e] for s, e in furniture(text, load_boilerplate())] == [
+        "pic.twitter.comwAOZTxImcu Hassan Ridha (sayedridha) September 5 2016"]
+    assert [(e.admin1, e.fatalities) for e in extract(text, published="2016-09-05")] == [("Al-Hasakah", 8)]
+
+
 def test_extract_a_bombardment_amid_clashes_is_two_events():
     text = ("Regime helicopters dropped at least 14 barrel bombs on Daraya today amid violent clashes between regime "
             "forces and the Islamic factions on the edges of the city.")

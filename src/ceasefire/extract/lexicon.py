@@ -246,6 +246,7 @@ class FurnitureSpan:
     start: re.Pattern
     end: re.Pattern | None = None
     until_repeat: bool = False
+    alone: bool = False  # the start match is the whole span
 
 
 REPEAT_CHARS = 30  # how much of the text before a span must start again to end it
@@ -260,7 +261,7 @@ def load_boilerplate(path: Path = BOILERPLATE_FILE) -> tuple[FurnitureSpan, ...]
     for index, row in enumerate(data.get("spans") or []):
         try:
             spans.append(FurnitureSpan(re.compile(row["start"]), re.compile(row["end"]) if row.get("end") else None,
-                                       bool(row.get("until_repeat"))))
+                                       bool(row.get("until_repeat")), bool(row.get("alone"))))
         except (re.error, KeyError, TypeError) as error:
             raise ValidationError(f"bad span {row!r}: {error}", path=str(path), field=f"spans[{index}]",
                                   code="E210") from None
@@ -272,6 +273,9 @@ def furniture(text: str, spans: tuple[FurnitureSpan, ...]) -> list[tuple[int, in
     found = []
     for span in spans:
         for match in span.start.finditer(text):
+            if span.alone:
+                found.append(match.span())
+                continue
             if span.until_repeat:
                 stop = _repeat(text, match.end())
                 if stop is not None:
