@@ -96,6 +96,12 @@ CASES = [
      "Two car bombs killed at least 25 people in Karm al-Luz in Homs on Wednesday. Another 100 people were wounded "
      "in the attacks SANA blamed on terrorists, the government's term for people fighting to overthrow Assad.",
      "2014-04-09", {"sub_event_type": "Remote explosive/landmine/IED", "fatalities": 25}),
+    ("a gas attack is a chemical weapon",
+     "An alleged gas attack on rebel-held suburbs of the capital on Wednesday killed more than 130 people, "
+     "activists said.", "2013-08-24", {"sub_event_type": "Chemical weapon", "fatalities": 130}),
+    ("rebels said to have used chemical arms",
+     "State media said rebels in Jobar in Damascus used chemical arms against government troops on Saturday.",
+     "2013-08-24", {"sub_event_type": "Chemical weapon", "actor1": "Opposition Rebels (Syria)"}),
     ("rioting in protest: rioters, a violent demonstration",
      "On 6 May 2020, rioters burned tires and blocked roads in Sweida city in protest of rising prices.",
      "2020-05-10", {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Syria)"}),
