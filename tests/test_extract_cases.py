@@ -653,6 +653,18 @@ def test_extract_after_background_of_another_place_an_item_takes_the_news_day():
         ("2016-09-05", 3, "Unidentified Armed Group (Syria)")]  # a claim of February's blast is not of Monday's
 
 
+def test_extract_an_unknown_village_in_a_held_governorate_is_there():
+    [event] = extract("Air strikes on a school complex in the village of Hass in rebel-held Idlib province killed at "
+                      "least 22 children on Wednesday.", published="2016-10-27")
+    assert (event.location, event.admin1) == ("Hass", "Idlib")
+
+
+def test_extract_a_known_place_is_not_moved_by_a_governorate_after_a_bare_space():
+    events = extract("Tags Syria IS Sayyida Zeinab Homs bombings In Sayyida Zeinab a car bomb exploded near a bus "
+                     "station killing at least 83 people on Sunday.", published="2016-02-22")
+    assert {e.admin1 for e in events if e.location == "Sayyida Zeinab"} == {"Rif Dimashq"}
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

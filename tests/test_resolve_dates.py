@@ -189,7 +189,7 @@ def test_dates_resolve_date_refuses(expression, published):
     ("Wed 05 Apr 2017 Syria attack symptoms", ("Wed 05 Apr 2017", "2017-04-05")),
     ("  12 February 2015 Casualties mount", ("12 February 2015", "2015-02-12")),
     ("Posted on April 19 2017 by Asharq Al-Awsat", ("April 19 2017", "2017-04-19")),
-    ("07.04.2017(updated 1121 07.04.2017) Get short URL", ("07.04.2017", "2017-04-07")),
+    ("07.04.2017(updated 1121 07.04.2017) Get short URL", ("07.04.2017(updated 1121 07.04.2017)", "2017-04-07")),
     ("Sat Aug 13 2016 200 Terrorists Killed", ("Sat Aug 13 2016", "2016-08-13")),
     ("Last updated at Jun 062016 AMMAN Nearly 50 air strikes", ("Jun 062016", "2016-06-06")),
 ])
@@ -221,6 +221,12 @@ def test_dates_wire_dateline_ends_after_its_dash(text, day):
     resolved = dateline(text, date(2017, 3, 1))
     assert resolved.day.isoformat() == day and resolved.precision == "day"
     assert text[resolved.end:].startswith(("Syrian", "Terrorist"))
+
+
+def test_dates_a_datelines_update_time_is_part_of_it():
+    text = "18.09.2016(updated 1127 18.09.2016) Get short URL Coalition jets struck"
+    resolved = dateline(text, date(2016, 9, 18))
+    assert resolved.day.isoformat() == "2016-09-18" and text[resolved.end:].startswith(" Get short URL")
 
 
 def test_dates_wire_dateline_needs_a_day_of_a_month():

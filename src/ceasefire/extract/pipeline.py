@@ -53,7 +53,8 @@ LISTED_NAME = re.compile(rf"(?:\s*,\s*|\s+and\s+)({_ARTICLE}?[A-Z][a-z'’]+(?:[
 AGENCY_DATELINE = re.compile(r"\s*[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3},?\s+\(?[A-Z][A-Za-z]{1,12}\)?\s*[-–—]+\s")
 QUALIFIER_GAP = re.compile(r"^\s*,\s*$")  # "Jasim, Dar'a": a town, then its governorate
 # Between a place and the governorate that locates it: "Zara, in the central province of Hama", not
-# "left Moadamiyeh for Idlib" nor "Eastern Ghouta near Damascus".
+# "left Moadamiyeh for Idlib" nor "Eastern Ghouta near Damascus" (nor a bare space: "Tags Sayyida
+# Zeinab Homs bombings" lists two places).
 REGION_GAP = re.compile(
     r"^\s*,?\s*(?:(?:in|of|within)\s+)?(?:the\s+)?"
     r"(?:(?!(?:for|to|towards|from|and|or|near|outside|around)\b)[\w'-]+\s+){0,6}$", re.I)
@@ -64,7 +65,8 @@ NAME_LEADS = ("in", "at", "near", "of", "outside", "around", "on", "to", "shelle
               "entered", "besieged")
 # A name the index does not know at all is a place only when these frame it: a place word or a
 # place preposition before it, and a known place that locates it right after ("shelled the
-# outskirts of Nayrab in Idleb", "the village of Taara in the western countryside of As-Sweida").
+# outskirts of Nayrab in Idleb", "the village of Taara in the western countryside of As-Sweida", "the
+# village of Hass in rebel-held Idlib province").
 UNLISTED_BEFORE = Folded(
     r"(?:\b(?:in|at|near|outside|around|on)|\b(?:village|town|city|area|outskirts|vicinity|countryside|"
     r"neighbou?rhood|camp|district)\s+of|\b(?:shelled|struck|bombed|bombarded|pounded|stormed|raided))"
@@ -72,7 +74,7 @@ UNLISTED_BEFORE = Folded(
 _COMPASS = r"(?:north|south|east|west)"
 UNLISTED_GAP = re.compile(
     r"^(?:\s+(?:town|village|city|area|front|frontline|camp|desert|outskirts|countryside))?"
-    rf"(?:\s*,\s*|\s*,?\s+(?:{_COMPASS}\w*\s+)?(?:in|of|near)\s+(?:the\s+)?(?:rural\s+)?"
+    rf"(?:\s*,\s*|\s*,?\s+(?:{_COMPASS}\w*\s+)?(?:in|of|near)\s+(?:the\s+)?(?:[\w-]+-(?:held|controlled)\s+)?(?:rural\s+)?"
     rf"(?:{_COMPASS}(?:ern)?(?:-{_COMPASS}(?:ern)?)?\s+)?"
     r"(?:(?:countryside|province|governorate|outskirts)\s+of\s+)?)$", re.I)
 
@@ -310,7 +312,7 @@ class Extractor:
             if place is None or not place.admin1:
                 continue
             if (len(named) == 1 and place.kind not in ("admin1", "country", "city") and place.admin1 not in named
-                    and any(REGION_GAP.match(text[end:s]) for s, _, _, _ in regions if s >= end)):
+                    and any(REGION_GAP.match(text[end:s]) and text[end:s].strip() for s, _, _, _ in regions if s >= end)):
                 place = self._in_region(surface, next(iter(named)))  # "Zara, in the province of Hama"
             if place.kind != "city" and (  # "a northern district of Manbij" is in Manbij
                     NEIGHBOURHOOD_AFTER.match(text[end:end + 80]) or NEIGHBOURHOOD_NAMED.search(surface)

@@ -520,6 +520,9 @@ def _dated(text: str, published: date | None) -> ResolvedDate | None:
     return found[0]
 
 
+_UPDATED = re.compile(r"\s*\((?:last\s+)?updated\b[^)]{0,40}\)", re.I)
+
+
 def dateline(text: str, published: date | None = None) -> ResolvedDate | None:
     """A date at the very start of an article ("Wednesday 27 Jul 2016 ...", "04-06-2016 ...",
     "Tuesday 31 May 2016 18:14 ..."), which news sites put before the headline; or a wire
@@ -529,7 +532,9 @@ def dateline(text: str, published: date | None = None) -> ResolvedDate | None:
     start = _DATELINE_LEAD.match(text).end()
     match = grammar.pattern.match(text, start)
     if match is not None and match.lastgroup in grammar.absolute - {"year_part", "month_year", "month_year_short"}:
-        return _resolve_match(match, None)
+        resolved = _resolve_match(match, None)
+        updated = _UPDATED.match(text, resolved.end)  # "18.09.2016(updated 1127 18.09.2016)": one dateline
+        return replace(resolved, end=updated.end(), text=text[resolved.start:updated.end()]) if updated else resolved
     wire = _WIRE_DATELINE.match(text)
     if wire is None:
         return None
