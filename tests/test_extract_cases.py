@@ -665,6 +665,15 @@ def test_extract_a_known_place_is_not_moved_by_a_governorate_after_a_bare_space(
     assert {e.admin1 for e in events if e.location == "Sayyida Zeinab"} == {"Rif Dimashq"}
 
 
+def test_extract_an_actor_named_after_a_speakers_words_killed_no_one():
+    text = ("US-led coalition aircraft bombed positions of the Syrian army on the Thardah mountain near Deir ez-Zor "
+            "airport on Saturday. Sixty-two soldiers were killed the statement said adding that the strike allowed "
+            "Daesh militants to advance on the hill.")
+    events = extract(text, published="2016-09-18")
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [
+        ("Air/drone strike", "Global Coalition Against Daesh", 62)]
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

@@ -50,6 +50,7 @@ DEAD_AFTER = _ROLES["dead_after"]
 AIR_RAIDS_NAMED = _ROLES["air_raids_named"]
 COUNTED_DEAD = _ROLES["counted_dead"]
 KILLED_AFTER = _ROLES["killed_after"]
+REPORTED_BETWEEN = _ROLES["reported_between"]
 COUNTRY_AS_PLACE_BEFORE = _ROLES["country_as_place_before"]
 ANAPHOR_BEFORE = _ROLES["anaphor_before"]
 
@@ -114,6 +115,7 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
             killed_at = [t.end for t in sentence.triggers if t.sub == "kill"]
             after = [m for m in armed if m.start >= trigger.start
                      and not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))
+                     and not REPORTED_BETWEEN.search(sentence_text_between(sentence, trigger.end, m.start))
                      and not TARGET_AFTER.match(sentence.text[m.end - sentence.start:])
                      and not any(0 <= m.start - end
                                  and KILLED_OBJECT_GAP.match(sentence_text_between(sentence, end, m.start))
