@@ -674,6 +674,21 @@ def test_extract_an_actor_named_after_a_speakers_words_killed_no_one():
         ("Air/drone strike", "Global Coalition Against Daesh", 62)]
 
 
+def test_extract_lists_each_located_by_its_governorate_are_one_events_places():
+    text = ("Convoys of humanitarian aid entered on Wednesday the towns of Madaya and al-Zabadani in Damascus "
+            "Countryside and Kafraya and al-Fouaa in Idlib countryside.")
+    events = extract(text, published="2016-02-18")
+    assert [(e.sub_event_type, e.location) for e in events] == [
+        ("Aid delivered", "Madaya"), ("Aid delivered", "Az Zabadani"), ("Aid delivered", "Kafraya"),
+        ("Aid delivered", "Al-Fuah")]
+
+
+def test_extract_a_city_that_only_locates_its_suburb_is_not_the_place():
+    for text in ("The first buses left the besieged Damascus suburb of Daraya on Friday under an evacuation deal.",
+                 "The first buses left the besieged Daraya suburb of Damascus on Friday under an evacuation deal."):
+        assert [e.location for e in extract(text, published="2016-08-27")] == ["Darayya"]
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

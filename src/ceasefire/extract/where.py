@@ -16,6 +16,8 @@ SEAT_BEFORE = _ROLES["seat_before"]
 GOVERNMENT_SEAT_BEFORE = _ROLES["government_seat_before"]
 GOVERNMENT_SEAT_AFTER = _ROLES["government_seat_after"]
 LIST_LEAD = _ROLES["list_lead"]
+LOCATED_LIST_GAP = _ROLES["located_list_gap"]
+LOCATOR_GAP = _ROLES["locator_gap"]
 LIST_GAP = _ROLES["list_gap"]
 PLACE_HEADING_AFTER = _ROLES["place_heading_after"]
 DESTINATION_BEFORE = _ROLES["destination_before"]
@@ -42,6 +44,10 @@ def usable_places(sentence: Sentence) -> list[PlaceMention]:
             origin = mention  # "from Fuaa and Kafraya": both are where someone comes from
             continue  # where someone comes from, not where it happened
         origin = None
+        if _names_its_capital(mention.place) and any(
+                m.start >= mention.end and not _names_its_capital(m.place)
+                and LOCATOR_GAP.match(sentence_text_between(sentence, mention.end, m.start)) for m in sentence.places):
+            continue  # "the Damascus suburb of Daraya": Daraya (but "the Daraya suburb of Damascus": Daraya too)
         if any(a.start <= mention.start and mention.end <= a.end for a in sentence.actors):
             continue  # part of an actor's name ("Deir ez-Zor Military Council")
         after = sentence.text[mention.end - sentence.start:]
@@ -50,6 +56,11 @@ def usable_places(sentence: Sentence) -> list[PlaceMention]:
             continue  # a channel named after a place, where a speaker or reporter sits, or a speaker's name
         usable.append(mention)
     return usable
+
+
+def _names_its_capital(place: Place) -> bool:
+    """A governorate, or the city it is named after."""
+    return place.kind == "admin1" or place.name == place.admin1
 
 
 def speaker_seat(sentence: Sentence, start: int, end: int) -> bool:
@@ -107,17 +118,19 @@ def _around_capital(place: Place) -> bool:
 def _parallel_groups(sentence: Sentence, groups: list[list[PlaceMention]],
                      chosen: list[PlaceMention]) -> list[list[PlaceMention]]:
     """Lists after the chosen one that the same preposition opens, joined by "and": "delivered
-    aid to Madaya and Zabadani and, at the same time, to Foua and Kefraya"."""
+    aid to Madaya and Zabadani and, at the same time, to Foua and Kefraya"; or each located by its
+    governorate: "Madaya and al-Zabadani in Damascus Countryside and Kafraya and al-Fouaa in Idlib"."""
     lead = LIST_LEAD.search(sentence_text_before(sentence, chosen[0].start, 12))
-    if lead is None:
-        return []
     found, last = [], chosen[-1]
     for group in groups:
         if group[0].start <= last.start:
             continue
         gap = sentence_text_between(sentence, last.end, group[0].start)
         again = LIST_LEAD.search(gap[-12:])
-        if not (again and again.group(1).lower() == lead.group(1).lower() and PARALLEL_GAP.search(gap)):
+        located = LOCATED_LIST_GAP.match(gap) and any(
+            m.place.kind == "admin1" and last.end <= m.start and m.end <= group[0].start for m in sentence.places)
+        if not (lead and again and again.group(1).lower() == lead.group(1).lower() and PARALLEL_GAP.search(gap)) \
+                and not located:
             break
         found.append(group)
         last = group[-1]
