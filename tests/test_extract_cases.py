@@ -102,6 +102,9 @@ CASES = [
     ("rebels said to have used chemical arms",
      "State media said rebels in Jobar in Damascus used chemical arms against government troops on Saturday.",
      "2013-08-24", {"sub_event_type": "Chemical weapon", "actor1": "Opposition Rebels (Syria)"}),
+    ("an air force that destroyed vehicles struck from the air",
+     "In Hama the army air force destroyed vehicles of Jund al-Aqsa terrorists near Kafr Zita on Monday.",
+     "2016-07-05", {"sub_event_type": "Air/drone strike", "actor1": SYRIA, "location": "Kafr Zayta"}),
     ("rioting in protest: rioters, a violent demonstration",
      "On 6 May 2020, rioters burned tires and blocked roads in Sweida city in protest of rising prices.",
      "2020-05-10", {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Syria)"}),
@@ -687,6 +690,25 @@ def test_extract_a_city_that_only_locates_its_suburb_is_not_the_place():
     for text in ("The first buses left the besieged Damascus suburb of Daraya on Friday under an evacuation deal.",
                  "The first buses left the besieged Daraya suburb of Damascus on Friday under an evacuation deal."):
         assert [e.location for e in extract(text, published="2016-08-27")] == ["Darayya"]
+
+
+def test_extract_a_statement_naming_the_town_day_and_dead_is_the_events_account():
+    text = ("The Syrian Coalition condemned the shelling by regime forces of residential neighborhoods in the town of "
+            "Kafr Nabl in rural Idlib on Thursday which killed seven civilians. The Coalition called on the "
+            "International Syria Support Group to hold violators accountable.")
+    events = extract(text, published="2016-05-13")
+    assert [(e.location, e.event_date, e.fatalities) for e in events] == [("Kafranbel", "2016-05-12", 7)]
+    # ...but a statement with no such account stays none
+    assert extract("The Coalition condemned the regime's continued violations of the truce in rural Idlib.",
+                   published="2016-05-13") == []
+
+
+def test_extract_a_photo_credit_ends_its_caption():
+    text = ("A member of the regime forces runs near destroyed buildings in the city of Hasakeh on Monday (AFP photo) "
+            "BEIRUT Thirteen civilians were killed in aerial attacks by the government on Wednesday in Taduf in "
+            "Aleppo province a monitoring group said.")
+    events = extract(text, published="2015-07-15")
+    assert [(e.location, e.event_date, e.fatalities) for e in events] == [("Tadif", "2015-07-15", 13)]
 
 
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():

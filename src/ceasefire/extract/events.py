@@ -93,12 +93,17 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
         statement = context.lexicon.is_statement(sentence.text, sentence.folded)
         counted = any(c.kind == "killed" and c.count for c in sentence.casualties)
         background = all(t.priority <= 0 for t in sentence.triggers) and bool(periods) and not sentence.label
-        if _is_toll(sentence, context) or period or background or (statement and (strict or not counted)):
-            if statement and drafts and not period and _tells_day_and_town(drafts[-1], sentence):
+        not_news = _is_toll(sentence, context) or period or background
+        if not_news or (statement and (strict or not counted)):
+            told = statement and drafts and not period and _tells_day_and_town(drafts[-1], sentence)
+            if told:
                 drafts[-1].sentences.append(sentence)
-            if perpetrators:
-                recent_actor = perpetrators[0].actor
-            continue
+            # a statement naming the town, day and dead of an attack told nowhere else is its account:
+            # "condemned the shelling of Kafr Nabl on Thursday which killed seven civilians"
+            if told or not_news or not (counted and _tells_town_and_day(sentence)):
+                if perpetrators:
+                    recent_actor = perpetrators[0].actor
+                continue
         news = next((d for d in reversed(drafts) if not _is_background(d, context)), None)
         new = _drafts_of(sentence, context, drafts[-1] if drafts else None, recent_actor, periods,
                          in_lede=(index if sentence.order is None else sentence.order) < LEDE_SENTENCES, news=news)
@@ -121,6 +126,12 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
     # monitor's retrospective, a rights group's investigation) keeps them.
     drafts = [d for d in drafts if not _is_background(d, context)] or drafts
     return [_event(d, context) for d in _merge_same_day_place(drafts)]
+
+
+def _tells_town_and_day(sentence: Sentence) -> bool:
+    """Does a sentence name a town and a day (a statement that does tells the event it is about)?"""
+    return any(d.precision == "day" and d.after is None for d in sentence.dates) and any(
+        m.place.kind not in ("admin1", "country") for m in sentence.places)
 
 
 def _part_of(draft: Draft, roundup: Draft) -> None:
