@@ -694,10 +694,11 @@ def test_extract_a_city_that_only_locates_its_suburb_is_not_the_place():
 
 def test_extract_a_statement_naming_the_town_day_and_dead_is_the_events_account():
     text = ("The Syrian Coalition condemned the shelling by regime forces of residential neighborhoods in the town of "
-            "Kafr Nabl in rural Idlib on Thursday which killed seven civilians. The Coalition called on the "
-            "International Syria Support Group to hold violators accountable.")
+            "Kafr Nabl in rural Idlib on Thursday which killed seven civilians. Regime warplanes also struck the town "
+            "of Talbiseh in rural Homs early on Friday killing four civilians activists said.")
     events = extract(text, published="2016-05-13")
-    assert [(e.location, e.event_date, e.fatalities) for e in events] == [("Kafranbel", "2016-05-12", 7)]
+    assert [(e.location, e.event_date, e.fatalities) for e in events] == [
+        ("Kafranbel", "2016-05-12", 7), ("Tallbisah", "2016-05-13", 4)]
     # ...but a statement with no such account stays none
     assert extract("The Coalition condemned the regime's continued violations of the truce in rural Idlib.",
                    published="2016-05-13") == []
