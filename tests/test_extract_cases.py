@@ -105,6 +105,10 @@ CASES = [
     ("an air force that destroyed vehicles struck from the air",
      "In Hama the army air force destroyed vehicles of Jund al-Aqsa terrorists near Kafr Zita on Monday.",
      "2016-07-05", {"sub_event_type": "Air/drone strike", "actor1": SYRIA, "location": "Kafr Zayta"}),
+    ("an airstrike of a coalition, which claimed lives",
+     "An airstrike of the US-led anti-terror coalition has claimed lives of eight civilians in the city of "
+     "Al-Tabqah west of Raqqa on Sunday.", "2017-04-30",
+     {"sub_event_type": "Air/drone strike", "actor1": "Global Coalition Against Daesh", "fatalities": 8}),
     ("rioting in protest: rioters, a violent demonstration",
      "On 6 May 2020, rioters burned tires and blocked roads in Sweida city in protest of rising prices.",
      "2020-05-10", {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Syria)"}),
