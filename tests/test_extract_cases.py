@@ -109,6 +109,9 @@ CASES = [
      "An airstrike of the US-led anti-terror coalition has claimed lives of eight civilians in the city of "
      "Al-Tabqah west of Raqqa on Sunday.", "2017-04-30",
      {"sub_event_type": "Air/drone strike", "actor1": "Global Coalition Against Daesh", "fatalities": 8}),
+    ("wresting control of farms is regaining territory",
+     "On Thursday Syrian troops and Hezbollah fighters managed to completely wrest control over the Mallah farms "
+     "near Aleppo.", "2016-07-07", {"sub_event_type": "Government regains territory", "actor1": SYRIA}),
     ("rioting in protest: rioters, a violent demonstration",
      "On 6 May 2020, rioters burned tires and blocked roads in Sweida city in protest of rising prices.",
      "2020-05-10", {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Syria)"}),
@@ -714,6 +717,17 @@ def test_extract_a_photo_credit_ends_its_caption():
             "Aleppo province a monitoring group said.")
     events = extract(text, published="2015-07-15")
     assert [(e.location, e.event_date, e.fatalities) for e in events] == [("Tadif", "2015-07-15", 13)]
+
+
+def test_extract_a_town_called_a_district_of_its_governorate_stays_the_town():
+    text = ("At least 6 civilians were killed in regime airstrikes on a refugee camp in Idlib province on Wednesday. "
+            "A civil defense official said a camp east of Idlibs Maarat al-Numaan district was targeted by regime "
+            "war planes.")
+    assert [e.location for e in extract(text, published="2017-04-27")] == ["Maarrat an Numan"]
+    # ...while a quarter named like a town elsewhere is the city's
+    [event] = extract("Terrorists fired rocket shells on al-Midan neighborhood in Aleppo city on Monday killing three "
+                      "civilians.", published="2016-07-05")
+    assert (event.location, event.admin1) == ("Aleppo", "Aleppo")
 
 
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():

@@ -10,7 +10,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ceasefire.assess.sourcefile import SourceFile
-from ceasefire.assess.zones import distance_km, normal_name
+from ceasefire.assess.zones import normal_name
+from ceasefire.resolve.places import distance_km
 from ceasefire.config import PACKAGE_DATA
 from ceasefire.errors import InputError
 from ceasefire.model import Event

@@ -1,7 +1,6 @@
 """Where a clause applies: countries, governorates, named places and lon/lat polygons."""
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -57,13 +56,6 @@ def in_polygon(lon: float, lat: float, ring: list[list[float]]) -> bool:
             if lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1:
                 inside = not inside
     return inside
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def zone_match(event: Event, admin1: list[str], places: list[str],

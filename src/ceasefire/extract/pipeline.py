@@ -34,12 +34,13 @@ from ceasefire.resolve.actors import ActorMention, ActorRegistry
 from ceasefire.resolve.gazetteer import Gazetteer, abroad_pattern, ambiguous_words, load_country_pack, not_places
 from ceasefire.resolve.patterns import Folded, fold
 from ceasefire.resolve.phrases import PhraseIndex, Words
-from ceasefire.resolve.places import Place, site_at
+from ceasefire.resolve.places import Place, distance_km, site_at
 
 PIPELINE_FILE = PACKAGE_DATA / "pipeline.yaml"
 _ARTICLE = r"(?:(?:al|el|an|ar|as|ad|ash|at|az|Al|El|An|Ar|As|Ad|Ash|At|Az)[- ])"
 NEIGHBOURHOOD_AFTER = re.compile(
     r"(?:(?:\s*,\s*|\s+and\s+|\s+)(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*)*\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
+QUARTER_KM = 10  # how far from its city's point a known place can be one of its quarters
 NEIGHBOURHOOD_BEFORE = Folded(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$")
 # A later name of a list of quarters: "the neighborhoods of al-Sabil al-Mogambo al-Furqan and al-Midan".
 NEIGHBOURHOOD_LISTED = re.compile(
@@ -314,12 +315,15 @@ class Extractor:
             if (len(named) == 1 and place.kind not in ("admin1", "country", "city") and place.admin1 not in named
                     and any(REGION_GAP.match(text[end:s]) and text[end:s].strip() for s, _, _, _ in regions if s >= end)):
                 place = self._in_region(surface, next(iter(named)))  # "Zara, in the province of Hama"
-            if place.kind != "city" and (  # "a northern district of Manbij" is in Manbij
-                    NEIGHBOURHOOD_AFTER.match(text[end:end + 80]) or NEIGHBOURHOOD_NAMED.search(surface)
-                    or NEIGHBOURHOOD_BEFORE.search(text[max(0, start - 60):start])
-                    or NEIGHBOURHOOD_LISTED.search(text[max(0, start - 120):start])):
-                # a quarter of the city the report is about: ACLED codes it at the city
-                place = self._city_of(named, hint) or place
+            quarter = place.kind != "city" and (  # "a northern district of Manbij" is in Manbij
+                NEIGHBOURHOOD_AFTER.match(text[end:end + 80]) or NEIGHBOURHOOD_NAMED.search(surface)
+                or NEIGHBOURHOOD_BEFORE.search(text[max(0, start - 60):start])
+                or NEIGHBOURHOOD_LISTED.search(text[max(0, start - 120):start]))
+            city = self._city_of(named, hint) if quarter else None
+            if city is not None and not (  # a town of the governorate further off: "Maarat al-Numaan district"
+                    "district" in quarter.group(0).lower() and place.admin1 == city.admin1 and place.geo_precision == 1
+                    and distance_km(place.latitude, place.longitude, city.latitude, city.longitude) > QUARTER_KM):
+                place = city  # a quarter of the city the report is about (or its homonym elsewhere): ACLED codes the city
             mentions.append(PlaceMention(surface, offset + start, offset + end, place))
         return self._cities_in_lists(self._located_unlisted(mentions, unlisted, text, offset), text, offset)
 

@@ -7,6 +7,7 @@ a region, 3 only the governorate).
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -327,6 +328,14 @@ def _unlisted(gazetteer: "Gazetteer", core: str, near: str | None) -> Place | No
         return None
     region = gazetteer.admin1_place(near)
     return site_at(region, core, 3) if region is not None else None
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def site_at(place: Place, name: str, precision: int) -> Place:
