@@ -730,6 +730,14 @@ def test_extract_a_town_called_a_district_of_its_governorate_stays_the_town():
     assert (event.location, event.admin1) == ("Aleppo", "Aleppo")
 
 
+def test_extract_a_truce_named_after_a_place_and_fighting_people_fled_are_no_event_there():
+    text = ("Aleppo truce extended as 28 killed in air strikes on Idlib camp Syrian regime warplanes struck a camp for "
+            "displaced people in Idlib province on Thursday killing at least 28 people. The camp at Kamouna near the "
+            "town of Sarmada housed families who had fled fighting in Aleppo and Hama.")
+    events = extract(text, published="2016-05-05")
+    assert [(e.sub_event_type, e.admin1, e.fatalities) for e in events] == [("Air/drone strike", "Idlib", 28)]
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

@@ -33,6 +33,7 @@ DONE_BY_BEFORE = _ROLES["done_by_before"]
 SPEECH_BEFORE = _ROLES["speech_before"]
 DEFINITE_BEFORE = _ROLES["definite_before"]
 AIRCRAFT_NAMED = _ROLES["aircraft_named"]
+FLIGHT_BEFORE = _ROLES["flight_before"]
 ACROSS_PLACES = _ROLES["across_places"]
 
 
@@ -196,6 +197,10 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     place ("Hasakeh has been targeted, in July by a bomber ... In Homs, three were killed"), the
     day of `news`, the latest event told that is not background."""
     trigger = sentence.triggers[0] if sentence.triggers else None
+    if trigger is not None and not sentence.label and all(
+            FLIGHT_BEFORE.search(sentence_text_before(sentence, t.start, 40)) for t in sentence.triggers) \
+            and not any(c.kind == "killed" and c.count for c in sentence.casualties):
+        return None  # "families who had fled fighting in Aleppo": what they fled, not an event told
     if sentence.label:
         sub = sentence.label
         trigger = trigger or Trigger(sub, 100, sentence.text[:1], sentence.start, sentence.start + 1)

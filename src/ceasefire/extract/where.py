@@ -18,6 +18,7 @@ GOVERNMENT_SEAT_AFTER = _ROLES["government_seat_after"]
 LIST_LEAD = _ROLES["list_lead"]
 LOCATED_LIST_GAP = _ROLES["located_list_gap"]
 LOCATOR_GAP = _ROLES["locator_gap"]
+TOPIC_AFTER = _ROLES["topic_after"]
 LIST_GAP = _ROLES["list_gap"]
 PLACE_HEADING_AFTER = _ROLES["place_heading_after"]
 DESTINATION_BEFORE = _ROLES["destination_before"]
@@ -51,9 +52,9 @@ def usable_places(sentence: Sentence) -> list[PlaceMention]:
         if any(a.start <= mention.start and mention.end <= a.end for a in sentence.actors):
             continue  # part of an actor's name ("Deir ez-Zor Military Council")
         after = sentence.text[mention.end - sentence.start:]
-        if OUTLET_AFTER.match(after) or speaker_seat(sentence, mention.start, mention.end) \
+        if OUTLET_AFTER.match(after) or TOPIC_AFTER.match(after) or speaker_seat(sentence, mention.start, mention.end) \
                 or (mention.text.isupper() and DATELINE_AFTER.match(after)):
-            continue  # a channel named after a place, where a speaker or reporter sits, or a speaker's name
+            continue  # a channel or truce named after a place, where a speaker or reporter sits, a speaker's name
         usable.append(mention)
     return usable
 
