@@ -738,6 +738,24 @@ def test_extract_a_truce_named_after_a_place_and_fighting_people_fled_are_no_eve
     assert [(e.sub_event_type, e.admin1, e.fatalities) for e in events] == [("Air/drone strike", "Idlib", 28)]
 
 
+def test_extract_dead_of_the_other_side_told_as_also_killed_are_added():
+    text = ("Daesh terrorists have launched an attack on Kurdish-controlled areas in Hasakah province killing eight "
+            "fighters of the Kurdish Peoples Protection Units (YPG). The attack took place near the town of "
+            "al-Shaddadi on Saturday the Observatory said adding that 15 Daesh militants were also killed.")
+    [event] = extract(text, published="2016-05-29")
+    assert (event.location, event.event_date, event.fatalities) == ("Ash Shaddadah", "2016-05-28", 23)
+
+
+def test_extract_a_headline_strike_takes_its_perpetrator_and_victims_from_the_lede():
+    text = ("Monday 26 Sep 2016 Strikes pound Aleppo as diplomacy fails AFP Russian and Syrian warplanes pounded "
+            "rebel-held districts of eastern Aleppo on Monday killing at least 26 civilians the Observatory said. On "
+            "Sunday regime troops backed by militias seized the Handarat camp from rebels.")
+    events = extract(text, published="2016-09-26")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.event_date) for e in events] == [
+        ("Air/drone strike", "Military Forces of Russia (2000-)", CIVILIANS, "2016-09-26"),
+        ("Government regains territory", SYRIA, "Opposition Rebels (Syria)", "2016-09-25")]
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

@@ -34,6 +34,7 @@ SPEECH_BEFORE = _ROLES["speech_before"]
 DEFINITE_BEFORE = _ROLES["definite_before"]
 AIRCRAFT_NAMED = _ROLES["aircraft_named"]
 FLIGHT_BEFORE = _ROLES["flight_before"]
+ALSO_KILLED = _ROLES["also_killed"]
 ACROSS_PLACES = _ROLES["across_places"]
 
 
@@ -151,7 +152,9 @@ def _tells_day_and_town(draft: Draft, sentence: Sentence) -> bool:
     if draft.dated or not _follows(draft, sentence):
         return False
     kinds = {SUB_EVENT_TYPES[draft.sub]} | ({"Explosions/Remote violence"} if draft.trigger.sub == "kill" else set())
-    trigger = next((t for t in sentence.triggers if t.priority > 0 and SUB_EVENT_TYPES.get(t.sub) in kinds), None)
+    trigger = next((t for t in sentence.triggers if t.priority > 0 and (
+        SUB_EVENT_TYPES.get(t.sub) in kinds  # or "the attack" told before, whatever it was:
+        or (t.sub == "kill" and DEFINITE_BEFORE.search(sentence_text_before(sentence, t.start, 30))))), None)
     day = next((d for d in sentence.dates if d.precision == "day" and d.after is None), None)
     if trigger is None or day is None:
         return False
@@ -426,7 +429,14 @@ def _elaborate(draft: Draft, sentence: Sentence, context: ReportContext) -> None
     killed = [c for c in sentence.casualties if c.kind == "killed" and (earlier is None or c.start < earlier)]
     if not killed or draft.shared_place:
         return
+    if draft.actor2 is None and SUB_EVENT_TYPES[draft.sub] in ONE_SIDED_TYPES:  # "... killing at least 26 civilians"
+        draft.actor2 = next((m.actor for m in sentence.actors if m.actor.kind == "civilian"), None)
     draft.deaths_mentioned = True
+    also = [c.count for c in killed
+            if c.count and ALSO_KILLED.search(sentence.text[c.start - sentence.start:c.end - sentence.start])]
+    if also and draft.fatalities:  # "... killing eight YPG fighters ... 15 Daesh militants were also killed"
+        draft.fatalities += sum(also)
+        return
     counts = [c.count for c in killed if c.count is not None]
     if counts and (draft.fatalities is None or draft.fatalities == 0 or max(counts) > draft.fatalities):
         draft.fatalities = max(counts)
@@ -439,8 +449,8 @@ def _named_perpetrator(draft: Draft, sentence: Sentence, context: ReportContext)
         return None
     told = next((t for t in sentence.triggers if t.priority > 0 and t.sub == draft.sub), None)
     actor = roles(sentence, told, context.registry)[0] if told is not None else None
-    if actor is None or actor.kind not in AIR_KINDS or not any(
-            m.actor.id == actor.id and m.via_adjective and AIRCRAFT_NAMED.search(m.text) for m in sentence.actors):
+    if actor is None or actor.kind not in AIR_KINDS or not any(  # ("Russian and Syrian warplanes": one noun)
+            m.actor.kind in AIR_KINDS and m.via_adjective and AIRCRAFT_NAMED.search(m.text) for m in sentence.actors):
         return None
     return actor if draft.actor2 is None or actor.id != draft.actor2.id else None
 
