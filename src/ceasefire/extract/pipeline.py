@@ -40,13 +40,13 @@ PIPELINE_FILE = PACKAGE_DATA / "pipeline.yaml"
 _ARTICLE = r"(?:(?:al|el|an|ar|as|ad|ash|at|az|Al|El|An|Ar|As|Ad|Ash|At|Az)[- ])"
 NEIGHBOURHOOD_AFTER = re.compile(
     r"(?:(?:\s*,\s*|\s+and\s+|\s+)(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*)*\s+(?:neighbou?rhoods?|districts?|quarters?)\b")
-QUARTER_KM = 10  # how far from its city's point a known place can be one of its quarters
 NEIGHBOURHOOD_BEFORE = Folded(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$")
 # A later name of a list of quarters: "the neighborhoods of al-Sabil al-Mogambo al-Furqan and al-Midan".
 NEIGHBOURHOOD_LISTED = re.compile(
     r"\b(?:neighbou?rhoods|districts|quarters)\s+of\s+(?:(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*,?\s+(?:and\s+)?){1,6}$")
 # Text between blank lines, and list items: a line that opens with a bullet ("- 12 May: ...").
 PARAGRAPH_PART = re.compile(r"(?:(?!\n[ \t]*\n|\n[ \t]*(?:[-•*▪–]|\d{1,2}[.)])[ \t])[\s\S])+")
+QUARTER_KM = 10  # how far from its city's point a known town called a district can be one of its quarters
 NEIGHBOURHOOD_NAMED = re.compile(r"\s(?:neighbou?rhood|district|quarter)$", re.I)  # "the Midan district of Aleppo"
 # A name listed after a place: "Atareb and Darat Izza", "Atareb, Darat Izza".
 LISTED_NAME = re.compile(rf"(?:\s*,\s*|\s+and\s+)({_ARTICLE}?[A-Z][a-z'’]+(?:[ -]{_ARTICLE}?[A-Z][a-z'’]+){{0,2}})")
