@@ -756,6 +756,20 @@ def test_extract_a_headline_strike_takes_its_perpetrator_and_victims_from_the_le
         ("Government regains territory", SYRIA, "Opposition Rebels (Syria)", "2016-09-25")]
 
 
+def test_extract_an_act_a_sentence_turns_back_to_with_its_place_and_dead_is_an_event():
+    text = ("Turkish warplanes struck YPG positions near the village of Amarneh south of Jarablus on Sunday killing "
+            "25 fighters. The strikes came after a Turkish soldier was killed when a tank was hit by a rocket fired "
+            "by the YPG near Jarablus on Saturday.")
+    events = extract(text, published="2016-08-28")
+    assert sorted((e.event_date, e.sub_event_type, e.actor1, e.fatalities) for e in events) == [
+        ("2016-08-27", "Shelling/artillery/missile attack", "SDF: Syrian Democratic Forces", 1),
+        ("2016-08-28", "Air/drone strike", "Military Forces of Turkey (2002-)", 25)]
+    # ...not when the report does not tell its day
+    text = ("A car bomb killed 17 people at the Bab al-Salama crossing on Thursday. The latest attack comes one week "
+            "after an IS suicide bomber blew himself up at a border crossing in Idlib province killing 29 fighters.")
+    assert [e.admin1 for e in extract(text, published="2016-10-13")] == ["Aleppo"]
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

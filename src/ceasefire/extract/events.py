@@ -18,7 +18,7 @@ from ceasefire.extract.roles import (
     default_actors, roles, settle_sub,
 )
 from ceasefire.extract.sentence import DateMention, Sentence, sentence_text_before
-from ceasefire.extract.where import place_heading, places_of, same_place, speaker_seat
+from ceasefire.extract.where import place_heading, places_of, same_place, speaker_seat, usable_places
 from ceasefire.model import SUB_EVENT_TYPES, Event
 from ceasefire.resolve.actors import Actor, ActorRegistry
 from ceasefire.resolve.places import Place
@@ -36,6 +36,8 @@ AIRCRAFT_NAMED = _ROLES["aircraft_named"]
 FLIGHT_BEFORE = _ROLES["flight_before"]
 ALSO_KILLED = _ROLES["also_killed"]
 ACROSS_PLACES = _ROLES["across_places"]
+EARLIER_CUE = _ROLES["earlier_cue"]
+DURATION_BEFORE = _ROLES["duration_before"]
 
 
 @dataclass
@@ -114,6 +116,9 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
         if not new:  # an elaboration of the event before
             _elaborate(drafts[-1], sentence, context)
             _protest_turned(drafts[-1], sentence, context)
+        before = _earlier_event(sentence, context, (new or drafts)[-1], recent_actor)
+        if before is not None:  # "The assault came after rebels fired 70 rockets at the capital killing seven"
+            new = [*new, before]
         for draft in new:  # "IS claimed the bombings. In Jableh, suicide bombers ...": the attacks it claimed
             if claim is not None and claim[1] is not sentence and draft.day == _claimed_day(claim[1], drafts):
                 _claimed(draft, claim[0], claim[1])
@@ -440,6 +445,35 @@ def _elaborate(draft: Draft, sentence: Sentence, context: ReportContext) -> None
     counts = [c.count for c in killed if c.count is not None]
     if counts and (draft.fatalities is None or draft.fatalities == 0 or max(counts) > draft.fatalities):
         draft.fatalities = max(counts)
+
+
+def _earlier_event(sentence: Sentence, context: ReportContext, told: Draft,
+                   recent_actor: Actor | None) -> Draft | None:
+    """The act a sentence turns back to, when it names that act's weapon, place and dead: "The
+    assault came after rebels fired 70 rockets at the capital killing seven". Dated as the sentence
+    dates it, or as the event told ("came after"; a day before for "a day after"); None otherwise."""
+    earlier = _earlier_act(sentence, context)
+    cue = EARLIER_CUE.match(sentence.text, earlier - sentence.start) if earlier is not None else None
+    if cue is None or DURATION_BEFORE.search(sentence_text_before(sentence, earlier, 20)):
+        return None  # ("comes one week after ...": on a day the report does not tell)
+    trigger = next((t for t in sentence.triggers if t.start >= earlier and t.sub != "kill"), None)
+    killed = [c for c in sentence.casualties if c.kind == "killed" and c.count and c.start >= earlier]
+    places = [m.place for m in usable_places(sentence) if m.start >= earlier and m.place.kind != "country"]
+    if trigger is None or not killed or not places:
+        return None
+    said = next((d for d in sentence.dates if d.start >= earlier and d.precision == "day"), None)
+    if said is not None:
+        day = said.day
+    elif told.day is not None and told.precision == "day" and cue.group("days") in (None, "a", "one"):
+        day = told.day - timedelta(days=1) if cue.group("days") else told.day
+    else:
+        return None  # "days after": on a day the report does not tell
+    actor1, actor2 = roles(sentence, trigger, context.registry)
+    sub = settle_sub(trigger.sub, sentence, trigger, actor1, actor2)
+    if sub is None:
+        return None
+    actor1, actor2 = default_actors(sub, actor1, actor2, sentence, context.registry, recent_actor, trigger.start)
+    return Draft(sub, trigger, places[0], day, "day", actor1, actor2, killed[0].count, True, [sentence], False, True)
 
 
 def _named_perpetrator(draft: Draft, sentence: Sentence, context: ReportContext) -> Actor | None:
