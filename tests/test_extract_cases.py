@@ -770,6 +770,14 @@ def test_extract_an_act_a_sentence_turns_back_to_with_its_place_and_dead_is_an_e
     assert [e.admin1 for e in extract(text, published="2016-10-13")] == ["Aleppo"]
 
 
+def test_extract_a_headline_announcing_an_event_long_past_is_no_news():
+    text = ("ISIL Used Chemical Weapons against Kurds in Hasakeh. Militants of ISIL fired missiles containing toxic "
+            "gas at Kurdish forces in Hasakeh province last month the forces and a monitoring group said. On Sunday "
+            "Kurdish fighters repelled an ISIL attack near Tal Tamr.")
+    events = extract(text, published="2015-07-20")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", "2015-07-19")]
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

@@ -129,10 +129,23 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
         drafts.extend(new)
         if perpetrators:
             recent_actor = perpetrators[0].actor
-    # Events long past are background to a report's news; a report only about the past (a
-    # monitor's retrospective, a rights group's investigation) keeps them.
-    drafts = [d for d in drafts if not _is_background(d, context)] or drafts
+    # Events long past are background to a report's news, and so is an undated headline that
+    # announces one of them; a report only about the past (a monitor's retrospective, a rights
+    # group's investigation) keeps them.
+    past = [d for d in drafts if _is_background(d, context)]
+    drafts = [d for d in drafts if not any(d is p for p in past) and not _announces(d, past, drafts)] or drafts
     return [_event(d, context) for d in _merge_same_day_place(drafts)]
+
+
+def _announces(draft: Draft, past: list[Draft], drafts: list[Draft]) -> bool:
+    """Is the draft a report's undated headline ("ISIL Used Chemical Weapons against Kurds in
+    Hasakeh") whose event is told further on as long past ("... fired toxic gas at Kurdish forces
+    last month"), and told as no news?"""
+    if draft.dated or _order(draft) != 0:
+        return False
+    told = [d for d in drafts if d is not draft and d.sub == draft.sub
+            and (d.place is None or draft.place is None or d.place.admin1 == draft.place.admin1)]
+    return bool(told) and all(any(d is p for p in past) for d in told)
 
 
 def _tells_town_and_day(sentence: Sentence) -> bool:
