@@ -112,6 +112,10 @@ CASES = [
     ("wresting control of farms is regaining territory",
      "On Thursday Syrian troops and Hezbollah fighters managed to completely wrest control over the Mallah farms "
      "near Aleppo.", "2016-07-07", {"sub_event_type": "Government regains territory", "actor1": SYRIA}),
+    ("who killed, after a headline's killing word",
+     "Reports of summary executions as Aleppo falls The UN said it had received reports that pro-government forces "
+     "killed at least 82 civilians in four neighbourhoods of eastern Aleppo on Monday.", "2016-12-13",
+     {"sub_event_type": "Attack", "actor1": SYRIA, "actor2": CIVILIANS, "fatalities": 82}),
     ("rioting in protest: rioters, a violent demonstration",
      "On 6 May 2020, rioters burned tires and blocked roads in Sweida city in protest of rising prices.",
      "2020-05-10", {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Syria)"}),
@@ -776,6 +780,22 @@ def test_extract_a_headline_announcing_an_event_long_past_is_no_news():
             "Kurdish fighters repelled an ISIL attack near Tal Tamr.")
     events = extract(text, published="2015-07-20")
     assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", "2015-07-19")]
+
+
+def test_extract_terrorists_who_also_fired_on_another_town_are_another_event():
+    text = ("Terrorists violate cessation of hostilities agreement in Latakia and Hama. Terrorist organizations "
+            "violated the cessation of hostilities agreement on Monday by targeting with "
+            "mortar shells the village of Kinsibba in Latakia northern countryside a military source said. The source "
+            "added that the terrorists also fired rocket shells on the town of Mhardeh in Hama northern countryside "
+            "causing material damage.")
+    assert [e.admin1 for e in extract(text, published="2016-03-01")] == ["Latakia", "Hama"]
+
+
+def test_extract_a_toll_in_areas_of_a_region_is_not_the_first_towns():
+    text = ("At least 50 civilians were killed when missiles hit five medical facilities in rebel-held areas of "
+            "northern Syria on Monday the United Nations said. In Azaz near the Turkish border 14 people were killed "
+            "when missiles struck a childrens hospital.")
+    assert [(e.location, e.fatalities) for e in extract(text, published="2016-02-16")] == [("Izaz", 14)]
 
 
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():

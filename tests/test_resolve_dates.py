@@ -229,6 +229,13 @@ def test_dates_a_datelines_update_time_is_part_of_it():
     assert resolved.day.isoformat() == "2016-09-18" and text[resolved.end:].startswith(" Get short URL")
 
 
+def test_dates_a_dateline_that_is_no_date_is_none_and_month_first_when_the_page_says_so():
+    assert dateline("31.02.2016 Get short URL Coalition jets struck", date(2016, 3, 1)) is None
+    assert dateline("06/12/2016 22:15 Hezbollah fighters killed", date(2016, 6, 12)).day == date(2016, 6, 12)
+    assert dateline("06/12/2016 22:15 Hezbollah fighters killed", date(2016, 12, 6)).day == date(2016, 12, 6)
+    assert dateline("04-06-2016 40 Civilians Killed").day == date(2016, 6, 4)  # day first otherwise
+
+
 def test_dates_wire_dateline_needs_a_day_of_a_month():
     assert dateline("In Aleppo, on Monday (local time) - shelling resumed", date(2016, 2, 27)) is None
     assert dateline("In Aleppo, on Monday - shelling resumed", date(2016, 2, 27)) is None

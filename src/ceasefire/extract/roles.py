@@ -51,6 +51,7 @@ AIR_RAIDS_NAMED = _ROLES["air_raids_named"]
 COUNTED_DEAD = _ROLES["counted_dead"]
 KILLED_AFTER = _ROLES["killed_after"]
 REPORTED_BETWEEN = _ROLES["reported_between"]
+SUBJECT_GAP = _ROLES["subject_gap"]
 COUNTRY_AS_PLACE_BEFORE = _ROLES["country_as_place_before"]
 ANAPHOR_BEFORE = _ROLES["anaphor_before"]
 
@@ -121,6 +122,10 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
                                  and KILLED_OBJECT_GAP.match(sentence_text_between(sentence, end, m.start))
                                  for end in killed_at)]
             actor1_mention = after[0] if after else None
+            if actor1_mention is None and trigger.sub == "kill":  # "Reports of executions ... forces killed 82"
+                actor1_mention = next((m for t in sentence.triggers if t.sub == "kill" and t.start > trigger.end
+                                       for m in armed if m.end <= t.start
+                                       and SUBJECT_GAP.match(sentence_text_between(sentence, m.end, t.start))), None)
     actor1 = actor1_mention.actor if actor1_mention else None
     actor2 = partner = None
     for mention in mentions:

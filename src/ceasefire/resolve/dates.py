@@ -228,6 +228,8 @@ def _numeric(g: dict, published: date | None) -> Resolved:
     if g.get("a"):
         first, second = int(g["a"]), int(g["b"])
         day, month = (second, first) if first <= 12 < second else (first, second)
+        if second <= 12 and published is not None and _safe_date(year, first, second) == published:
+            day, month = second, first  # "06/12/2016" on a page of 12 June: month first
     else:
         day, month = int(g["d"]), int(g["m"])
     found = _safe_date(year, month, day)
@@ -531,8 +533,9 @@ def dateline(text: str, published: date | None = None) -> ResolvedDate | None:
     grammar = _grammar()
     start = _DATELINE_LEAD.match(text).end()
     match = grammar.pattern.match(text, start)
-    if match is not None and match.lastgroup in grammar.absolute - {"year_part", "month_year", "month_year_short"}:
-        resolved = _resolve_match(match, None)
+    resolved = (_resolve_match(match, published) if match is not None
+                and match.lastgroup in grammar.absolute - {"year_part", "month_year", "month_year_short"} else None)
+    if resolved is not None:
         updated = _UPDATED.match(text, resolved.end)  # "18.09.2016(updated 1127 18.09.2016)": one dateline
         return replace(resolved, end=updated.end(), text=text[resolved.start:updated.end()]) if updated else resolved
     wire = _WIRE_DATELINE.match(text)
