@@ -798,6 +798,39 @@ def test_extract_a_toll_in_areas_of_a_region_is_not_the_first_towns():
     assert [(e.location, e.fatalities) for e in extract(text, published="2016-02-16")] == [("Izaz", 14)]
 
 
+def test_extract_a_tag_list_the_lede_does_not_repeat_ends_where_a_sentence_opens():
+    from ceasefire.extract.lexicon import furniture, load_boilerplate
+
+    text = ("Syrian regime air strikes have killed at least 10 people in Douma. Tags Syria Douma Eastern Ghouta air "
+            "strikes Syrian regime Ten civilians were killed on Tuesday when regime warplanes struck a market in Douma.")
+    assert [text[s:e] for s, e in furniture(text, load_boilerplate())] == [
+        "Tags Syria Douma Eastern Ghouta air strikes Syrian regime"]
+    far = "Tags " + "Syria Aleppo " * 20 + "At least 10 people were killed."  # no end close enough: the word alone
+    assert [far[s:e] for s, e in furniture(far, load_boilerplate())] == ["Tags"]
+
+
+def test_extract_where_an_earlier_act_happened_is_not_where_the_event_did():
+    text = ("At least 19 people were killed in air strikes near the Syrian capital on Tuesday just hours after a "
+            "suspected chemical gas attack left dozens dead in Khan Sheikhun. Six children were among the dead in "
+            "Eastern Ghouta the monitor said.")
+    events = extract(text, published="2017-04-04")
+    assert ("Air/drone strike", "Rif Dimashq") in {(e.sub_event_type, e.admin1) for e in events}
+    assert ("Air/drone strike", "Idlib") not in {(e.sub_event_type, e.admin1) for e in events}
+    # ...but where people fled is where they were killed
+    [event] = extract("The observatory reported that 56 civilians were killed in strikes as they fled a village near "
+                      "Manbij on July 19.", published="2016-07-28")
+    assert (event.location, event.event_date) == ("Manbij", "2016-07-19")
+
+
+def test_extract_an_assault_on_the_edge_of_the_city_just_told_is_there():
+    text = ("Rebel rocket fire on government-held western Aleppo killed at least 15 civilians on Sunday. The Observatory "
+            "put the toll at 18 civilians. The rebels launched an assault on Friday on the Dahiyat al-Assad district on "
+            "the western edge of the city and captured parts of it.")
+    events = extract(text, published="2016-10-31")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [
+        ("Shelling/artillery/missile attack", "2016-10-30"), ("Armed clash", "2016-10-28")]
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

@@ -34,9 +34,11 @@ SPEECH_BEFORE = _ROLES["speech_before"]
 DEFINITE_BEFORE = _ROLES["definite_before"]
 AIRCRAFT_NAMED = _ROLES["aircraft_named"]
 FLIGHT_BEFORE = _ROLES["flight_before"]
+FLED = _ROLES["flight_cue"]
 ALSO_KILLED = _ROLES["also_killed"]
 ACROSS_PLACES = _ROLES["across_places"]
 EARLIER_CUE = _ROLES["earlier_cue"]
+SAME_PLACE_NAMED = _ROLES["same_place_named"]
 DURATION_BEFORE = _ROLES["duration_before"]
 
 
@@ -64,7 +66,7 @@ class ReportContext:
     country_name: str
     registry: ActorRegistry
     lexicon: Lexicon
-    first_place: Callable[[], Place | None] = lambda: None  # where the report is about, read when needed
+    first_place: Callable[..., Place | None] = lambda after=None: None  # where the report is about, read when needed
     abroad: re.Pattern | None = None  # "in northeast Lebanon": another country, where no event of ours is
 
 
@@ -230,12 +232,15 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     else:
         trigger = _violence_over_aid(sentence, trigger)
         sub = trigger.sub
-    # "the attack was a response to chemical weapon use in Idlib on Tuesday": of the event told before,
-    # Idlib and Tuesday are the earlier act's
-    earlier = _earlier_act(sentence, context) if previous is not None and DEFINITE_BEFORE.search(
-        sentence_text_before(sentence, trigger.start, 30)) else None
-    if earlier is not None and trigger.start >= earlier:
-        earlier = None  # the sentence's event is the act after the cue
+    # "the attack was a response to chemical weapon use in Idlib on Tuesday", "19 were killed near the
+    # capital hours after a gas attack in Khan Sheikhun": Idlib, Tuesday and Khan Sheikhun are the earlier act's
+    earlier = _earlier_act(sentence, context)
+    if earlier is not None and (trigger.start >= earlier or _one_battle(sentence, trigger, earlier)):
+        earlier = None  # the sentence's event is the act after the cue, or the same battle ("after heavy fighting")
+    # ...and of one told before, its dead are not those of the act it answered ("the attack came a day
+    # after 17 were killed"), while "retook Palmyra after killing 100" are the event's own
+    told_before = earlier is not None and previous is not None and DEFINITE_BEFORE.search(
+        sentence_text_before(sentence, trigger.start, 30))
     places = places_of(sentence, trigger, before=earlier)
     summary = False
     own_date = _sentence_date(sentence, periods)
@@ -267,9 +272,14 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
             return None  # it happened in another country
         dated_dead = own_date is not None and own_date.precision == "day" and any(
             c.kind == "killed" and c.count for c in sentence.casualties)
-        if not in_lede and previous is not None and not next_on and not dated_dead and not _follows(previous, sentence):
-            return None  # a place-less aside further on: where it happened is unknown (unless dated, with its dead)
+        if not in_lede and previous is not None and not next_on and not dated_dead and not _follows(previous, sentence) \
+                and not (own_date is not None and SAME_PLACE_NAMED.search(sentence.text)):
+            return None  # a place-less aside further on: where it happened is unknown (unless dated, with its
+            # dead, or said to be "on the western edge of the city" just told)
         fallback = previous.place if previous else context.first_place()
+        if earlier is not None and fallback is not None and any(  # not where the earlier act was
+                m.start >= earlier and same_place(m.place, fallback) for m in sentence.places):
+            fallback = context.first_place(after=sentence.end)
         places = [fallback] if fallback else [None]
         # "air strikes across the country killed 44 ... In Jassem 16 were killed": the toll of many places
         summary = bool(ACROSS_PLACES.search(sentence.text))
@@ -299,7 +309,7 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     if sub == "Disrupted weapons use" and actor2 is not None and actor2.kind == "civilian":
         actor2 = None  # "killing all five people on board": the crew, not a party
     actor1, actor2 = default_actors(sub, actor1, actor2, sentence, context.registry, recent_actor, trigger.start)
-    killed = [c for c in sentence.casualties if c.kind == "killed" and (earlier is None or c.start < earlier)]
+    killed = [c for c in sentence.casualties if c.kind == "killed" and (not told_before or c.start < earlier)]
     deaths = bool(killed)
     fatalities = next((c.count for c in killed if c.count is not None), None) if killed else 0
     shared = len(places) > 1 or summary
@@ -502,13 +512,25 @@ def _named_perpetrator(draft: Draft, sentence: Sentence, context: ReportContext)
     return actor if draft.actor2 is None or actor.id != draft.actor2.id else None
 
 
+def _one_battle(sentence: Sentence, trigger: Trigger, earlier: int) -> bool:
+    """Are the event and the act told after the cue one battle ("rebels recaptured Kafr Kalbin after
+    heavy fighting near Marea")?"""
+    then = next((t for t in sentence.triggers if t.start >= earlier), None)
+    return then is not None and _told_type(trigger) == _told_type(then) == "Battles"
+
+
+def _told_type(trigger: Trigger) -> str | None:
+    return "Battles" if trigger.sub == "territory" else SUB_EVENT_TYPES.get(trigger.sub)
+
+
 def _earlier_act(sentence: Sentence, context: ReportContext) -> int | None:
     """Where a sentence that tells of the event turns to an act before it: "The attacks came one day
     after militants targeted four neighbourhoods, leading to four deaths" (the four dead are not the
     event's). None when no act is told before the background cue ("Following the attack, the toll rose")."""
     cue = context.lexicon.background.search(sentence.text, sentence.folded)
-    if cue is None or not any(t.start < sentence.start + cue.start() for t in sentence.triggers):
-        return None
+    if cue is None or not any(t.start < sentence.start + cue.start() for t in sentence.triggers) \
+            or FLED.match(sentence.text, cue.start()):
+        return None  # ("56 civilians were killed in strikes as they fled a village near Manbij": the event's)
     return sentence.start + cue.start()
 
 

@@ -247,6 +247,7 @@ class FurnitureSpan:
     end: re.Pattern | None = None
     until_repeat: bool = False
     alone: bool = False  # the start match is the whole span
+    within: int | None = None  # how far after the start the end may come (characters)
 
 
 REPEAT_CHARS = 30  # how much of the text before a span must start again to end it
@@ -261,7 +262,8 @@ def load_boilerplate(path: Path = BOILERPLATE_FILE) -> tuple[FurnitureSpan, ...]
     for index, row in enumerate(data.get("spans") or []):
         try:
             spans.append(FurnitureSpan(re.compile(row["start"]), re.compile(row["end"]) if row.get("end") else None,
-                                       bool(row.get("until_repeat")), bool(row.get("alone"))))
+                                       bool(row.get("until_repeat")), bool(row.get("alone")),
+                                       int(row["within"]) if row.get("within") else None))
         except (re.error, KeyError, TypeError) as error:
             raise ValidationError(f"bad span {row!r}: {error}", path=str(path), field=f"spans[{index}]",
                                   code="E210") from None
@@ -280,11 +282,13 @@ def furniture(text: str, spans: tuple[FurnitureSpan, ...]) -> list[tuple[int, in
                 stop = _repeat(text, match.end())
                 if stop is not None:
                     found.append((match.start(), stop))
-                continue
+                    continue
+                if span.end is None:
+                    continue
             if span.end is None:
                 found.append((match.start(), len(text)))
                 break  # to the end of the page
-            stop = span.end.search(text, match.end())
+            stop = span.end.search(text, match.end(), match.end() + span.within if span.within else len(text))
             found.append((match.start(), stop.end() if stop is not None else match.end()))  # no end: the match alone
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):

@@ -218,9 +218,13 @@ class Extractor:
         found: list[Place | None] = []
         day = published or report.published
 
-        def first_place() -> Place | None:
+        def first_place(after: int | None = None) -> Place | None:
             """Where a report is about: the first place it says something happened at, not long
-            ago ("the rebels had used the same weapons in Aleppo last year" is no such place)."""
+            ago ("the rebels had used the same weapons in Aleppo last year" is no such place); with
+            `after`, the first said after that offset."""
+            if after is not None:
+                return next((p for s in sentences if s.start > after
+                             for p in event_places(self._placed(s, names, unread)) if not long_ago(s)), None)
             if not found:
                 found.append(next((p for s in sentences for p in event_places(self._placed(s, names, unread))
                                    if not long_ago(s)), None))
