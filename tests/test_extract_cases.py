@@ -831,6 +831,20 @@ def test_extract_an_assault_on_the_edge_of_the_city_just_told_is_there():
         ("Shelling/artillery/missile attack", "2016-10-30"), ("Armed clash", "2016-10-28")]
 
 
+def test_extract_the_event_named_as_told_close_after_an_undated_headline_tells_its_day():
+    text = ("Militants shell Aleppo residential areas kill 9. Militants have fired mortar shells at residential areas "
+            "in the city of Aleppo killing at least nine people. State television said the attacks on Friday "
+            "targeted the neighborhoods of al-Midan and al-Sulaymaniyah.")
+    assert [(e.event_date, e.fatalities) for e in extract(text, published="2016-04-23")] == [("2016-04-22", 9)]
+    # ...a byline between; and never the day someone spoke
+    text = ("First buses leave Syrias Daraya under evacuation deal. Reuters Staff. The first buses carrying rebel "
+            "fighters and civilians left the besieged suburb of Daraya on Friday under a deal.")
+    assert [e.event_date for e in extract(text, published="2016-08-27")] == ["2016-08-26"]
+    text = ("At least four people were killed in an explosion in the town of al-Qardaha. The Observatory said Sunday "
+            "that the explosion took the lives of 2 women and 2 soldiers.")
+    assert [e.event_date for e in extract(text, published="2015-02-21")] == ["2015-02-21"]
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

@@ -166,17 +166,20 @@ def _part_of(draft: Draft, roundup: Draft) -> None:
 
 
 def _tells_day_and_town(draft: Draft, sentence: Sentence) -> bool:
-    """Does a sentence right after a headline's undated event (a statement too) tell its day and
-    its town? They are taken: "Regime airstrike kills 33 in Eastern Ghouta. The Coalition condemned
-    the airstrike that targeted the town of Deir al-Asafir in Eastern Ghouta on Thursday"."""
-    if draft.dated or not _follows(draft, sentence):
+    """Does a sentence right after a headline's undated event (a statement too), or one close after
+    it that names that event as told ("the first buses"), tell its day and its town? They are taken: "Regime
+    airstrike kills 33 in Eastern Ghouta. The Coalition condemned the airstrike that targeted the
+    town of Deir al-Asafir in Eastern Ghouta on Thursday"."""
+    if draft.dated:
         return False
     kinds = {SUB_EVENT_TYPES[draft.sub]} | ({"Explosions/Remote violence"} if draft.trigger.sub == "kill" else set())
     trigger = next((t for t in sentence.triggers if t.priority > 0 and (
         SUB_EVENT_TYPES.get(t.sub) in kinds  # or "the attack" told before, whatever it was:
         or (t.sub == "kill" and DEFINITE_BEFORE.search(sentence_text_before(sentence, t.start, 30))))), None)
-    day = next((d for d in sentence.dates if d.precision == "day" and d.after is None), None)
-    if trigger is None or day is None:
+    day = next((d for d in sentence.dates if d.precision == "day" and d.after is None  # not the day someone spoke
+                and not SPEECH_BEFORE.search(sentence_text_before(sentence, d.start, 40))), None)
+    if trigger is None or day is None or not (_follows(draft, sentence) or (
+            _near(draft, sentence) and DEFINITE_BEFORE.search(sentence_text_before(sentence, trigger.start, 30)))):
         return False
     draft.day, draft.precision, draft.dated = day.day, "day", True
     towns = [p for p in places_of(sentence, trigger) if p.kind not in ("admin1", "country")]
@@ -346,6 +349,12 @@ def _abroad(sentence: Sentence, context: ReportContext) -> bool:
                for start, name, end in found)
 
 
+def _near(draft: Draft, sentence: Sentence) -> bool:
+    """Is the sentence at most two sentences after the draft's last one (a byline between)?"""
+    return sentence.order is not None and any(
+        s.order is not None and 0 < sentence.order - s.order <= 2 for s in draft.sentences)
+
+
 def _follows(draft: Draft, sentence: Sentence) -> bool:
     """Does the sentence come right after the draft's last sentence?"""
     return any(0 <= sentence.start - s.end <= 3 for s in draft.sentences)
@@ -358,11 +367,12 @@ def _elaborates(sentence: Sentence, places: list[Place], own_date: DateMention |
     if sentence.label or _humanitarian(trigger.sub) != _humanitarian(previous.sub):
         return False  # "the convoy entered Daraya ... government artillery shelled Daraya"
     there = not places or (previous.place is not None and all(same_place(p, previous.place) for p in places))
-    same_day = own_date is None or own_date.day == previous.day
+    definite = DEFINITE_BEFORE.search(sentence_text_before(sentence, trigger.start, 30))
+    # ("Militants fired mortar shells at Aleppo killing nine. The attacks on Friday targeted al-Midan": its day)
+    same_day = own_date is None or own_date.day == previous.day or (not previous.dated and bool(definite))
     if not (there and same_day):
         return False
-    if trigger.sub != "kill" and SUB_EVENT_TYPES.get(trigger.sub) == SUB_EVENT_TYPES[previous.sub] \
-            and DEFINITE_BEFORE.search(sentence_text_before(sentence, trigger.start, 30)):
+    if trigger.sub != "kill" and SUB_EVENT_TYPES.get(trigger.sub) == SUB_EVENT_TYPES[previous.sub] and definite:
         return True  # "only 10 of its fighters were killed in the strikes": the strikes told before
     told_type = "Battles" if trigger.sub == "territory" else SUB_EVENT_TYPES.get(trigger.sub)
     if trigger.sub != "kill" and trigger.priority > 0 and previous.trigger.sub != "kill" \
