@@ -845,6 +845,13 @@ def test_extract_the_event_named_as_told_close_after_an_undated_headline_tells_i
     assert [e.event_date for e in extract(text, published="2015-02-21")] == ["2015-02-21"]
 
 
+def test_extract_a_kind_of_attack_dated_to_an_earlier_month_is_no_attack_told():
+    text = ("On Friday at least 13 civilians died in air strikes around Khan Sheikhoun, the site of the regime's "
+            "deadly chemical attack in April, the Observatory said.")
+    [event] = extract(text, published="2017-10-08")
+    assert (event.sub_event_type, event.event_date, event.fatalities) == ("Air/drone strike", "2017-10-06", 13)
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import re
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
@@ -24,7 +24,7 @@ from spacy.util import filter_spans, get_model_meta, get_package_path
 from ceasefire.config import PACKAGE_DATA, default_country
 from ceasefire.errors import CeasefireError
 from ceasefire.extract.events import LEDE_SENTENCES, ReportContext, assemble, is_background
-from ceasefire.extract.lexicon import furniture, load_boilerplate, load_lexicon
+from ceasefire.extract.lexicon import Trigger, furniture, load_boilerplate, load_lexicon
 from ceasefire.extract.roles import CLAUSE_BREAKS, can_perpetrate
 from ceasefire.extract.sentence import Casualty, DateMention, PlaceMention, Sentence, clauses
 from ceasefire.extract.where import LIST_GAP, event_places
@@ -46,6 +46,7 @@ NEIGHBOURHOOD_LISTED = re.compile(
     r"\b(?:neighbou?rhoods|districts|quarters)\s+of\s+(?:(?:al-|el-|Al-|El-)?[A-Z][\w'’-]*,?\s+(?:and\s+)?){1,6}$")
 # Text between blank lines, and list items: a line that opens with a bullet ("- 12 May: ...").
 PARAGRAPH_PART = re.compile(r"(?:(?!\n[ \t]*\n|\n[ \t]*(?:[-•*▪–]|\d{1,2}[.)])[ \t])[\s\S])+")
+PAST_GAP = 12  # characters between a trigger and an earlier month or year that dates it ("attack in April")
 QUARTER_KM = 10  # how far from its city's point a known town called a district can be one of its quarters
 NEIGHBOURHOOD_NAMED = re.compile(r"\s(?:neighbou?rhood|district|quarter)$", re.I)  # "the Midan district of Aleppo"
 # A name listed after a place: "Atareb and Darat Izza", "Atareb, Darat Izza".
@@ -266,6 +267,7 @@ class Extractor:
         sentence.dates = [DateMention(d.day, d.precision, start + d.start, start + d.end, d.after)
                           for d in dates.find_dates(text, published)
                           if not first <= start + d.start < last]  # a dateline dates the report
+        sentence.triggers = _dated_long_ago(sentence, published)
         cut_from, cut_to = (min(len(text), max(0, edge - start)) for edge in (first, last))
         told = text[:cut_from] + " " * (cut_to - cut_from) + text[cut_to:]
         sentence.casualties = [Casualty(c.count, c.kind, start + c.start, start + c.end)
@@ -422,6 +424,20 @@ def _outside(start: int, end: int, skip: list[tuple[int, int]]) -> list[tuple[in
     if start < end:
         parts.append((start, end))
     return parts
+
+
+def _dated_long_ago(sentence: Sentence, published: date | None) -> list[Trigger]:
+    """The sentence's triggers, those dated right after to an earlier month or year ranked below the
+    others: "around Khan Sheikhoun, the site of the regime's chemical attack in April" is no attack told."""
+    if published is None:
+        return sentence.triggers
+    past = [d for d in sentence.dates if (d.precision == "month" and (d.day.year, d.day.month) < (
+        published.year, published.month)) or (d.precision == "year" and d.day.year < published.year)]
+    if not past:
+        return sentence.triggers
+    ranked = [replace(t, priority=t.priority - 100) if any(0 <= d.start - t.end <= PAST_GAP for d in past) else t
+              for t in sentence.triggers]
+    return sorted(ranked, key=lambda t: (-t.priority, t.start))
 
 
 @lru_cache(maxsize=1)
