@@ -116,6 +116,10 @@ CASES = [
      "Reports of summary executions as Aleppo falls The UN said it had received reports that pro-government forces "
      "killed at least 82 civilians in four neighbourhoods of eastern Aleppo on Monday.", "2016-12-13",
      {"sub_event_type": "Attack", "actor1": SYRIA, "actor2": CIVILIANS, "fatalities": 82}),
+    ("whom the army killed in an ambush is not who laid it",
+     "Syria army kills 32 rebels in Daraa province ambush NGO AFP Sunday 24 Aug 2014 Syrian troops killed 32 "
+     "rebels in an ambush in the southern province of Daraa on Sunday.", "2014-08-24",
+     {"sub_event_type": "Armed clash", "actor1": SYRIA, "actor2": "Opposition Rebels (Syria)"}),
     ("rioting in protest: rioters, a violent demonstration",
      "On 6 May 2020, rioters burned tires and blocked roads in Sweida city in protest of rising prices.",
      "2020-05-10", {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Syria)"}),
@@ -850,6 +854,14 @@ def test_extract_a_kind_of_attack_dated_to_an_earlier_month_is_no_attack_told():
             "deadly chemical attack in April, the Observatory said.")
     [event] = extract(text, published="2017-10-08")
     assert (event.sub_event_type, event.event_date, event.fatalities) == ("Air/drone strike", "2017-10-06", 13)
+
+
+def test_extract_a_claim_that_names_its_day_is_of_that_days_attack():
+    text = ("Suicide bombers blew up two vehicles in the towns of Jibrin and Al-Humeiri in Hama province on Friday "
+            "killing at least 18 people. Fridays attack came after a double car bombing claimed by Al-Qaeda killed at "
+            "least 100 people on Tuesday in a district of Homs.")
+    events = extract(text, published="2014-05-03")
+    assert {e.admin1: e.actor1 for e in events}["Hama"] == "Unidentified Armed Group (Syria)"
 
 
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():

@@ -84,7 +84,7 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
             # (a claim of a blast "in February" is of that blast, not of the news told)
             claim = (perpetrators[0].actor, sentence)
             for draft in drafts:
-                if draft.day == drafts[-1].day:
+                if draft.day == _claimed_day(sentence, drafts):
                     _claimed(draft, perpetrators[0].actor, sentence)
             if drafts and not sentence.places:
                 continue  # "IS later claimed the attack": the attacks told before, no event of its own
@@ -405,7 +405,12 @@ def _other_side(actor: Actor | None, draft: Draft) -> bool:
 
 
 def _claimed_day(sentence: Sentence, drafts: list[Draft]) -> date | None:
-    """The day of the attacks a claim is about: of the last event told before it."""
+    """The day of the attacks a claim is about: the day it names ("a double car bombing claimed by
+    Al-Qaeda killed 100 on Tuesday"), or else that of the last event told before it."""
+    named = next((d.day for d in sentence.dates if d.precision == "day" and d.after is None
+                  and not SPEECH_BEFORE.search(sentence_text_before(sentence, d.start, 40))), None)
+    if named is not None:
+        return named
     before = [d for d in drafts if any(s.start <= sentence.start for s in d.sentences)]
     return before[-1].day if before else None
 

@@ -102,7 +102,9 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
         actor1_mention = by[0]
     else:
         # named before the trigger, or with it ("Rebel rocket fire")
-        before = [m for m in armed if m.end <= trigger.end + 1 or m.start <= trigger.start < m.end]
+        killed_at = [t.end for t in sentence.triggers if t.sub == "kill"]
+        before = [m for m in armed if (m.end <= trigger.end + 1 or m.start <= trigger.start < m.end)
+                  and not _killed_object(sentence, m, killed_at)]  # "army kills 32 rebels in ambush": not who
         subjects = [m for m in before if not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))
                     and not PASSIVE_GAP.match(sentence_text_between(sentence, m.end, trigger.start))]
         if trigger.sub == "Air/drone strike":  # "strikes hit Qaeda as well as IS ... a US-led coalition carried out air strikes"
@@ -113,14 +115,11 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
                 and not PASSIVE_GAP.match(sentence_text_between(sentence, before[0].end, trigger.start)):
             actor1_mention = before[0]
         else:  # named after the trigger: the perpetrator, unless the dead ("bombs kill 13 pro-Assad fighters")
-            killed_at = [t.end for t in sentence.triggers if t.sub == "kill"]
             after = [m for m in armed if m.start >= trigger.start
                      and not TARGET_BEFORE.search(sentence_text_before(sentence, m.start, 20))
                      and not REPORTED_BETWEEN.search(sentence_text_between(sentence, trigger.end, m.start))
                      and not TARGET_AFTER.match(sentence.text[m.end - sentence.start:])
-                     and not any(0 <= m.start - end
-                                 and KILLED_OBJECT_GAP.match(sentence_text_between(sentence, end, m.start))
-                                 for end in killed_at)]
+                     and not _killed_object(sentence, m, killed_at)]
             actor1_mention = after[0] if after else None
             if actor1_mention is None and trigger.sub == "kill":  # "Reports of executions ... forces killed 82"
                 actor1_mention = next((m for t in sentence.triggers if t.sub == "kill" and t.start > trigger.end
@@ -146,6 +145,12 @@ def roles(sentence: Sentence, trigger: Trigger, registry: ActorRegistry) -> tupl
                               and mention.start > trigger.start):
             actor2 = mention.actor
     return actor1, actor2 or partner
+
+
+def _killed_object(sentence: Sentence, mention: ActorMention, killed_at: list[int]) -> bool:
+    """Is the mention whom a killing killed ("kill 13 pro-Assad fighters")?"""
+    return any(0 <= mention.start - end and KILLED_OBJECT_GAP.match(sentence_text_between(sentence, end, mention.start))
+               for end in killed_at)
 
 
 def _air_raids(sentence: Sentence) -> bool:
