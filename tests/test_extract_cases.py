@@ -864,6 +864,13 @@ def test_extract_a_claim_that_names_its_day_is_of_that_days_attack():
     assert {e.admin1: e.actor1 for e in events}["Hama"] == "Unidentified Armed Group (Syria)"
 
 
+def test_extract_a_ledes_attack_is_dated_by_the_day_said_right_after_it():
+    text = ("The UN suspended all aid convoys in Syria on Tuesday after a convoy of the Red Crescent was hit by air "
+            "strikes near Aleppo the previous night killing about 20 civilians.")
+    [event] = extract(text, published="2016-09-20")
+    assert (event.sub_event_type, event.event_date, event.fatalities) == ("Air/drone strike", "2016-09-19", 20)
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

@@ -257,7 +257,10 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
                                    own_date.end)
     if own_date is not None and in_lede and trigger.priority <= 0 and not any(
             0 <= own_date.start - t.end <= 40 for t in sentence.triggers):
-        own_date = None  # a lede's "the UN suspended convoys on Tuesday after an attack ...": not the attack's day
+        # a lede's "the UN suspended convoys on Tuesday after an attack ...": not the attack's day, which
+        # is one said right after it ("... hit by air strikes near Aleppo the previous night") if any
+        own_date = next((d for d in sentence.dates if d.precision == "day" and d.after is None and any(
+            0 <= d.start - t.end <= 40 for t in sentence.triggers)), None)
     actor1, actor2 = roles(sentence, trigger, context.registry)
     meanwhile = previous is not None and context.lexicon.turns_away(sentence.text, sentence.folded)
     next_on = previous is not None and context.lexicon.goes_on(sentence.text, sentence.folded)
