@@ -871,6 +871,18 @@ def test_extract_a_ledes_attack_is_dated_by_the_day_said_right_after_it():
     assert (event.sub_event_type, event.event_date, event.fatalities) == ("Air/drone strike", "2016-09-19", 20)
 
 
+def test_extract_the_support_an_act_had_is_no_act_told():
+    text = ("Syrian army troops backed by Russian airstrikes have retaken several villages from Daesh in Raqqa "
+            "province. The army took control of the villages of Abu al-Alaj and al-Bir on Wednesday after fierce "
+            "clashes a military source said.")
+    events = extract(text, published="2016-06-23")
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Government regains territory", "2016-06-22")]
+    # ...while rebels backed by a country are still who captured a town
+    [event] = extract("Syrian rebels backed by Turkey captured the border town of al-Rai from IS on Saturday.",
+                      published="2016-08-13")
+    assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory", "Opposition Rebels (Syria)")
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

@@ -174,7 +174,7 @@ def _tells_day_and_town(draft: Draft, sentence: Sentence) -> bool:
         return False
     kinds = {SUB_EVENT_TYPES[draft.sub]} | ({"Explosions/Remote violence"} if draft.trigger.sub == "kill" else set())
     trigger = next((t for t in sentence.triggers if t.priority > 0 and (
-        SUB_EVENT_TYPES.get(t.sub) in kinds  # or "the attack" told before, whatever it was:
+        _told_type(t) in kinds  # or "the attack" told before, whatever it was:
         or (t.sub == "kill" and DEFINITE_BEFORE.search(sentence_text_before(sentence, t.start, 30))))), None)
     day = next((d for d in sentence.dates if d.precision == "day" and d.after is None  # not the day someone spoke
                 and not SPEECH_BEFORE.search(sentence_text_before(sentence, d.start, 40))), None)

@@ -47,6 +47,7 @@ class Lexicon:
     anaphora: Folded
     switch_cues: Folded
     sequence_cues: Folded
+    supports: Folded  # the support an act had: "backed by Russian airstrikes" (no act told of its own)
     background: Folded
     background_days: int
     aggregate_deaths: int
@@ -62,7 +63,8 @@ class Lexicon:
 
     def triggers(self, text: str, folded=UNFOLDED, offset: int = 0) -> list[Trigger]:
         """Triggers in `text`, negated ones left out, highest priority first then text order.
-        Triggers after a background cue ("following the attack on ...") rank below the others.
+        Triggers after a background cue ("following the attack on ...") rank below the others, and
+        those naming the support an act had ("backed by Russian airstrikes") are no triggers.
         One pass of one pattern: where rules overlap, the higher-priority rule takes the words.
         `offset` is added to the triggers' offsets (where `text` starts in a longer one)."""
         if folded is UNFOLDED:
@@ -78,12 +80,15 @@ class Lexicon:
         if not matches:
             return []
         cue = self.background.search(text, folded)
+        support = self.supports.search(text, folded)
         found: list[Trigger] = []
         window = self.negation_window
         for (start, end), (sub, priority) in matches:
             begin = max(0, start - window)
             if self.negation_cues.search(text[begin:start], folded[begin:start] if folded is not None else None):
                 continue
+            if support is not None and support.start() <= start and end <= support.end():
+                continue  # "troops backed by Russian airstrikes retook ...": the airstrikes are no act told
             if cue is not None and start > cue.start():
                 priority -= 100
             found.append(Trigger(sub, priority, text[start:end], start + offset, end + offset))
@@ -209,6 +214,7 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
         anaphora=_folded(rf"\s*(?:{anaphora})\b", path, "anaphora"),
         switch_cues=_folded(rf"\s*(?:{switches})\b", path, "switches"),
         sequence_cues=_folded("|".join(f"(?:{p})" for p in data.get("sequence") or ["(?!)"]), path, "sequence"),
+        supports=_folded("|".join(f"(?:{p})" for p in data.get("supports") or ["(?!)"]), path, "supports"),
         # "right after and seized the hill", "the following day": no earlier event named; "10 dead
         # after strikes on hospitals": what killed them, not an earlier event
         background=_folded(rf"(?<!dead )(?<!killed )(?<!died )\b(?:{background or '(?!)'})\b(?!\s*(?:[,.;]|and\b|then\b))"
