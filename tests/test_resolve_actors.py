@@ -138,6 +138,7 @@ def test_resolve_actors_an_adjective_said_of_a_military_noun_names_its_actor(reg
     ("the armys air force hit positions", ["syria-government"]),
     ("Russias warplanes struck", ["russia"]),  # a name's possessive, though the file lists "Russia" only
     ("Daeshs fighters", ["islamic-state"]),
+    ("the Syria army had killed 28 militants", ["syria-government", "terrorist-label"]),  # a headline's wording
 ])
 def test_resolve_actors_a_possessive_without_its_apostrophe_names_the_actor(registry, text, expected):
     assert ids(registry, text) == expected
