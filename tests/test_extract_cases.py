@@ -120,6 +120,10 @@ CASES = [
      "Syria army kills 32 rebels in Daraa province ambush NGO AFP Sunday 24 Aug 2014 Syrian troops killed 32 "
      "rebels in an ambush in the southern province of Daraa on Sunday.", "2014-08-24",
      {"sub_event_type": "Armed clash", "actor1": SYRIA, "actor2": "Opposition Rebels (Syria)"}),
+    ("rockets with chemical agents",
+     "Activists said rockets with chemical agents hit the suburb of Zamalka on Wednesday during a "
+     "pre-dawn bombardment by government forces.", "2013-08-21",
+     {"sub_event_type": "Chemical weapon", "actor1": SYRIA}),
     ("rioting in protest: rioters, a violent demonstration",
      "On 6 May 2020, rioters burned tires and blocked roads in Sweida city in protest of rising prices.",
      "2020-05-10", {"sub_event_type": "Violent demonstration", "actor1": "Rioters (Syria)"}),
@@ -881,6 +885,20 @@ def test_extract_the_support_an_act_had_is_no_act_told():
     [event] = extract("Syrian rebels backed by Turkey captured the border town of al-Rai from IS on Saturday.",
                       published="2016-08-13")
     assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory", "Opposition Rebels (Syria)")
+
+
+def test_extract_an_undated_strike_further_on_told_in_the_past_is_an_event_a_habit_is_not():
+    text = ("Daesh terrorists have launched an attack on Kurdish-controlled areas near the town of al-Shaddadi in "
+            "Hasakah province on Saturday killing eight fighters. Fifteen Daesh militants were also killed. The "
+            "US-led coalition conducted several airstrikes against Daesh positions in the area the monitoring group "
+            "added.")
+    events = extract(text, published="2016-05-29")
+    assert ("Air/drone strike", "Global Coalition Against Daesh") in {(e.sub_event_type, e.actor1) for e in events}
+    text = ("Daesh terrorists have launched an attack on Kurdish-controlled areas near the town of al-Shaddadi in "
+            "Hasakah province on Saturday killing eight fighters. Fifteen Daesh militants were also killed. The "
+            "US-led coalition has regularly conducted airstrikes against Daesh positions in the area.")
+    events = extract(text, published="2016-05-29")
+    assert "Air/drone strike" not in {e.sub_event_type for e in events}
 
 
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():

@@ -39,6 +39,8 @@ ALSO_KILLED = _ROLES["also_killed"]
 ACROSS_PLACES = _ROLES["across_places"]
 EARLIER_CUE = _ROLES["earlier_cue"]
 SAME_PLACE_NAMED = _ROLES["same_place_named"]
+STRIKE_TOLD = _ROLES["strike_told"]
+HABIT = _ROLES["habit"]
 DURATION_BEFORE = _ROLES["duration_before"]
 
 
@@ -271,7 +273,8 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         return []
     in_lede = in_lede or place_heading(sentence)  # "Hama: Regime forces shelled ...": a roundup's own item
     if not in_lede and own_date is None and not sentence.label and not next_on and not meanwhile \
-            and not any(c.kind == "killed" and c.count for c in sentence.casualties):
+            and not any(c.kind == "killed" and c.count for c in sentence.casualties) \
+            and not _strike_told(sentence, trigger, actor1):
         return None
     if not places:
         if _abroad(sentence, context):
@@ -323,6 +326,15 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     return [Draft(sub, trigger, place, day, precision, actor1, actor2,
                   None if shared and deaths else fatalities, deaths, [sentence], shared, dated)
             for place in places]
+
+
+def _strike_told(sentence: Sentence, trigger: Trigger, actor1: Actor | None) -> bool:
+    """Does an undated sentence further on tell a strike a named party carried out, in the past
+    tense ("US-led coalition aircraft struck IS positions in the area"), not a habit or a campaign
+    ("the regime has bombarded areas in Aleppo province")?"""
+    return (trigger.priority > 0 and SUB_EVENT_TYPES.get(trigger.sub) == "Explosions/Remote violence"
+            and actor1 is not None and actor1.kind in AIR_KINDS and not actor1.label_only
+            and bool(STRIKE_TOLD.search(sentence.text)) and not HABIT.search(sentence.text))
 
 
 def _at(draft: Draft, places: list[Place | None]) -> bool:
