@@ -901,6 +901,15 @@ def test_extract_an_undated_strike_further_on_told_in_the_past_is_an_event_a_hab
     assert "Air/drone strike" not in {e.sub_event_type for e in events}
 
 
+def test_extract_an_undated_strike_near_the_town_just_told_is_there():
+    text = ("Syrian government forces have recaptured the strategic town of Salma in Latakia province from militants "
+            "after days of heavy fighting. The town had been held by militants since 2012. Russian warplanes carried "
+            "out several airstrikes on militant positions near the town in support of the advance.")
+    events = extract(text, published="2016-01-07")
+    assert [(e.sub_event_type, e.location) for e in events] == [
+        ("Government regains territory", "Salma"), ("Air/drone strike", "Salma")]
+
+
 def test_extract_a_speakers_seat_abroad_does_not_move_the_event_abroad():
     text = ("Russian air strikes killed 30 Islamic State fighters in Mayadin on Friday, the defence ministry in "
             "Moscow said. On Saturday, 40 more fighters were killed in air strikes, the ministry in Moscow said.")

@@ -282,9 +282,10 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         dated_dead = own_date is not None and own_date.precision == "day" and any(
             c.kind == "killed" and c.count for c in sentence.casualties)
         if not in_lede and previous is not None and not next_on and not dated_dead and not _follows(previous, sentence) \
-                and not (own_date is not None and SAME_PLACE_NAMED.search(sentence.text)):
+                and not ((own_date is not None or _strike_told(sentence, trigger, actor1))
+                         and SAME_PLACE_NAMED.search(sentence.text)):
             return None  # a place-less aside further on: where it happened is unknown (unless dated, with its
-            # dead, or said to be "on the western edge of the city" just told)
+            # dead, or said to be "on the western edge of the city" or "in the area" just told)
         fallback = previous.place if previous else context.first_place()
         if earlier is not None and fallback is not None and any(  # not where the earlier act was
                 m.start >= earlier and same_place(m.place, fallback) for m in sentence.places):
