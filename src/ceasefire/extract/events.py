@@ -99,7 +99,7 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
                     for d in sentence.dates)  # "since Saturday" dates a period, not an event
         period = bool(periods) and not dated
         statement = context.lexicon.is_statement(sentence.text, sentence.folded)
-        counted = any(c.kind == "killed" and c.count for c in sentence.casualties)
+        counted = _counts_dead(sentence)
         background = all(t.priority <= 0 for t in sentence.triggers) and bool(periods) and not sentence.label
         not_news = _is_toll(sentence, context) or period or background
         if not_news or (statement and (strict or not counted)):
@@ -178,8 +178,7 @@ def _tells_day_and_town(draft: Draft, sentence: Sentence) -> bool:
     trigger = next((t for t in sentence.triggers if t.priority > 0 and (
         _told_type(t) in kinds  # or "the attack" told before, whatever it was:
         or (t.sub == "kill" and DEFINITE_BEFORE.search(sentence_text_before(sentence, t.start, 30))))), None)
-    day = next((d for d in sentence.dates if d.precision == "day" and d.after is None  # not the day someone spoke
-                and not SPEECH_BEFORE.search(sentence_text_before(sentence, d.start, 40))), None)
+    day = _told_day(sentence)
     if trigger is None or day is None or not (_follows(draft, sentence) or (
             _near(draft, sentence) and DEFINITE_BEFORE.search(sentence_text_before(sentence, trigger.start, 30)))):
         return False
@@ -227,7 +226,7 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
     trigger = sentence.triggers[0] if sentence.triggers else None
     if trigger is not None and not sentence.label and all(
             FLIGHT_BEFORE.search(sentence_text_before(sentence, t.start, 40)) for t in sentence.triggers) \
-            and not any(c.kind == "killed" and c.count for c in sentence.casualties):
+            and not _counts_dead(sentence):
         return None  # "families who had fled fighting in Aleppo": what they fled, not an event told
     if sentence.label:
         sub = sentence.label
@@ -273,14 +272,13 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
         return []
     in_lede = in_lede or place_heading(sentence)  # "Hama: Regime forces shelled ...": a roundup's own item
     if not in_lede and own_date is None and not sentence.label and not next_on and not meanwhile \
-            and not any(c.kind == "killed" and c.count for c in sentence.casualties) \
+            and not _counts_dead(sentence) \
             and not _strike_told(sentence, trigger, actor1):
         return None
     if not places:
         if _abroad(sentence, context):
             return None  # it happened in another country
-        dated_dead = own_date is not None and own_date.precision == "day" and any(
-            c.kind == "killed" and c.count for c in sentence.casualties)
+        dated_dead = own_date is not None and own_date.precision == "day" and _counts_dead(sentence)
         if not in_lede and previous is not None and not next_on and not dated_dead and not _follows(previous, sentence) \
                 and not ((own_date is not None or _strike_told(sentence, trigger, actor1))
                          and SAME_PLACE_NAMED.search(sentence.text)):
@@ -346,7 +344,7 @@ def _at(draft: Draft, places: list[Place | None]) -> bool:
 def _violence_over_aid(sentence: Sentence, trigger: Trigger) -> Trigger:
     """A sentence telling of aid and of killing ("the evacuation was suspended after militias opened
     fire on the buses, killing one") reports the killing."""
-    if not _humanitarian(trigger.sub) or not any(c.kind == "killed" and c.count for c in sentence.casualties):
+    if not _humanitarian(trigger.sub) or not _counts_dead(sentence):
         return trigger
     violent = (t for t in sentence.triggers if t.priority > 0
                and (t.sub == "kill" or SUB_EVENT_TYPES.get(t.sub) in VIOLENT_TYPES))
@@ -390,7 +388,7 @@ def _elaborates(sentence: Sentence, places: list[Place], own_date: DateMention |
         return False
     if trigger.sub != "kill" and SUB_EVENT_TYPES.get(trigger.sub) == SUB_EVENT_TYPES[previous.sub] and definite:
         return True  # "only 10 of its fighters were killed in the strikes": the strikes told before
-    told_type = "Battles" if trigger.sub == "territory" else SUB_EVENT_TYPES.get(trigger.sub)
+    told_type = _told_type(trigger)
     if trigger.sub != "kill" and trigger.priority > 0 and previous.trigger.sub != "kill" \
             and told_type in VIOLENT_TYPES and told_type != SUB_EVENT_TYPES[previous.sub] \
             and SUB_EVENT_TYPES[previous.sub] in VIOLENT_TYPES | {"Strategic developments"}:
@@ -423,12 +421,22 @@ def _other_side(actor: Actor | None, draft: Draft) -> bool:
 def _claimed_day(sentence: Sentence, drafts: list[Draft]) -> date | None:
     """The day of the attacks a claim is about: the day it names ("a double car bombing claimed by
     Al-Qaeda killed 100 on Tuesday"), or else that of the last event told before it."""
-    named = next((d.day for d in sentence.dates if d.precision == "day" and d.after is None
-                  and not SPEECH_BEFORE.search(sentence_text_before(sentence, d.start, 40))), None)
+    named = _told_day(sentence)
     if named is not None:
-        return named
+        return named.day
     before = [d for d in drafts if any(s.start <= sentence.start for s in d.sentences)]
     return before[-1].day if before else None
+
+
+def _told_day(sentence: Sentence) -> DateMention | None:
+    """The first day a sentence names for what happened, not the day someone spoke of it."""
+    return next((d for d in sentence.dates if d.precision == "day" and d.after is None
+                 and not SPEECH_BEFORE.search(sentence_text_before(sentence, d.start, 40))), None)
+
+
+def _counts_dead(sentence: Sentence) -> bool:
+    """Does the sentence count the dead ("killing seven"), not only mention them?"""
+    return any(c.kind == "killed" and c.count for c in sentence.casualties)
 
 
 def _claimed(draft: Draft, actor: Actor, sentence: Sentence) -> None:
