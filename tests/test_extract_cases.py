@@ -653,6 +653,12 @@ def test_extract_a_toll_across_the_country_is_not_the_first_towns():
     assert [(e.location, e.fatalities) for e in extract(text, published="2015-02-03")] == [("Jasim", 16)]
 
 
+def test_extract_a_toll_across_the_reports_country_by_name_is_not_the_first_towns():
+    text = ("Government air strikes across Syria killed 44 people on Monday. In Jassem, 16 people were killed. "
+            "In Douma, 12 people were killed.")
+    assert [(e.location, e.fatalities) for e in extract(text, published="2015-02-03")] == [("Jasim", 16), ("Duma", 12)]
+
+
 def test_extract_items_of_a_roundup_of_strikes_are_strikes_by_its_perpetrator():
     text = ("Syrian government air strikes on opposition-held towns across the country killed at least 44 people on "
             "Monday a monitoring group said. In Jassem in Daraa province 16 civilians were killed in four air "

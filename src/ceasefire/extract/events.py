@@ -37,6 +37,7 @@ FLIGHT_BEFORE = _ROLES["flight_before"]
 FLED = _ROLES["flight_cue"]
 ALSO_KILLED = _ROLES["also_killed"]
 ACROSS_PLACES = _ROLES["across_places"]
+ACROSS_BEFORE = _ROLES["across_before"]
 EARLIER_CUE = _ROLES["earlier_cue"]
 SAME_PLACE_NAMED = _ROLES["same_place_named"]
 STRIKE_TOLD = _ROLES["strike_told"]
@@ -128,7 +129,7 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
                 _claimed(draft, claim[0], claim[1])
             if roundup is not None and draft.day == roundup.day:
                 _part_of(draft, roundup)
-        if roundup is None and new and ACROSS_PLACES.search(sentence.text):
+        if roundup is None and new and _across_places(sentence, context):
             roundup = new[0]
         drafts.extend(new)
         if perpetrators:
@@ -290,7 +291,7 @@ def _drafts_of(sentence: Sentence, context: ReportContext, previous: Draft | Non
             fallback = context.first_place(after=sentence.end)
         places = [fallback] if fallback else [None]
         # "air strikes across the country killed 44 ... In Jassem 16 were killed": the toll of many places
-        summary = bool(ACROSS_PLACES.search(sentence.text))
+        summary = _across_places(sentence, context)
     if own_date is not None:
         day, precision = own_date.day, own_date.precision
     elif previous is not None and previous.day is not None and (
@@ -334,6 +335,14 @@ def _strike_told(sentence: Sentence, trigger: Trigger, actor1: Actor | None) -> 
     return (trigger.priority > 0 and SUB_EVENT_TYPES.get(trigger.sub) == "Explosions/Remote violence"
             and actor1 is not None and actor1.kind in AIR_KINDS and not actor1.label_only
             and bool(STRIKE_TOLD.search(sentence.text)) and not HABIT.search(sentence.text))
+
+
+def _across_places(sentence: Sentence, context: ReportContext) -> bool:
+    """Does the sentence tell of many places at once ("across the country", "in several towns",
+    "throughout Syria")?"""
+    return bool(ACROSS_PLACES.search(sentence.text)) or any(
+        ACROSS_BEFORE.search(sentence.text, 0, m.start())
+        for m in re.finditer(rf"\b{re.escape(context.country_name)}\b", sentence.text))
 
 
 def _at(draft: Draft, places: list[Place | None]) -> bool:
