@@ -24,7 +24,7 @@ from spacy.util import filter_spans, get_model_meta, get_package_path
 from ceasefire.config import PACKAGE_DATA, default_country
 from ceasefire.errors import CeasefireError
 from ceasefire.extract.events import LEDE_SENTENCES, ReportContext, assemble, is_background
-from ceasefire.extract.lexicon import Trigger, furniture, load_boilerplate, load_lexicon
+from ceasefire.extract.lexicon import Lexicon, Trigger, furniture, load_boilerplate, load_lexicon
 from ceasefire.extract.roles import CLAUSE_BREAKS, can_perpetrate
 from ceasefire.extract.sentence import Casualty, DateMention, PlaceMention, Sentence, clauses
 from ceasefire.extract.where import LIST_GAP, event_places
@@ -223,13 +223,13 @@ class Extractor:
             """Where a report is about: the first place it says something happened at, not long
             ago ("the rebels had used the same weapons in Aleppo last year" is no such place); with
             `after`, the first said after that offset."""
-            if after is not None:
-                return next((p for s in sentences if s.start > after
-                             for p in event_places(self._placed(s, names, unread)) if not long_ago(s)), None)
-            if not found:
-                found.append(next((p for s in sentences for p in event_places(self._placed(s, names, unread))
-                                   if not long_ago(s)), None))
-            return found[0]
+            if after is None and found:
+                return found[0]
+            place = next((p for s in sentences if after is None or s.start > after
+                          for p in event_places(self._placed(s, names, unread)) if not long_ago(s)), None)
+            if after is None:
+                found.append(place)
+            return place
 
         def long_ago(sentence: Sentence) -> bool:
             said = sentence.dates if sentence.triggers or sentence.label else dates.find_dates(sentence.text, day)
@@ -267,7 +267,7 @@ class Extractor:
         sentence.dates = [DateMention(d.day, d.precision, start + d.start, start + d.end, d.after)
                           for d in dates.find_dates(text, published)
                           if not first <= start + d.start < last]  # a dateline dates the report
-        sentence.triggers = _dated_long_ago(sentence, published)
+        sentence.triggers = _dated_long_ago(sentence, published, self.lexicon)
         cut_from, cut_to = (min(len(text), max(0, edge - start)) for edge in (first, last))
         told = text[:cut_from] + " " * (cut_to - cut_from) + text[cut_to:]
         sentence.casualties = [Casualty(c.count, c.kind, start + c.start, start + c.end)
@@ -426,13 +426,11 @@ def _outside(start: int, end: int, skip: list[tuple[int, int]]) -> list[tuple[in
     return parts
 
 
-def _dated_long_ago(sentence: Sentence, published: date | None) -> list[Trigger]:
+def _dated_long_ago(sentence: Sentence, published: date | None, lexicon: Lexicon) -> list[Trigger]:
     """The sentence's triggers, those dated right after to an earlier month or year ranked below the
     others: "around Khan Sheikhoun, the site of the regime's chemical attack in April" is no attack told."""
-    if published is None:
-        return sentence.triggers
-    past = [d for d in sentence.dates if (d.precision == "month" and (d.day.year, d.day.month) < (
-        published.year, published.month)) or (d.precision == "year" and d.day.year < published.year)]
+    past = [d for d in sentence.dates
+            if d.precision in ("month", "year") and is_background(d.day, d.precision, published, lexicon)]
     if not past:
         return sentence.triggers
     ranked = [replace(t, priority=t.priority - 100) if any(0 <= d.start - t.end <= PAST_GAP for d in past) else t
