@@ -23,7 +23,6 @@ The rules, in order (a pair must pass every one):
 """
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from datetime import date
 from functools import lru_cache
 
 from ceasefire.model import Event
+from ceasefire.resolve.places import distance_km
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
@@ -143,14 +143,6 @@ def _known(actor: str | None, config: LinkConfig) -> str | None:
     return None if actor is None or actor.startswith(config.unknown_actors) else actor
 
 
-def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
 @dataclass
 class Match:
     """The outcome of comparing two mentions: accepted or not, a score, and why."""
@@ -181,7 +173,7 @@ def _place(a: Mention, b: Mention, config: LinkConfig) -> tuple[int | None, floa
         return SAME_PLACE, None
     km = None
     if a.lat is not None and b.lat is not None and a.lon is not None and b.lon is not None:
-        km = km_between(a.lat, a.lon, b.lat, b.lon)
+        km = distance_km(a.lat, a.lon, b.lat, b.lon)
         if km <= config.max_km:
             return NEAR, km
     if a.admin2 and a.admin2 == b.admin2:
@@ -319,5 +311,5 @@ def explain(a: Event, b: Event, config: LinkConfig | None = None) -> tuple[bool,
     return match.linked, match.reasons
 
 
-__all__ = ["HARD", "LinkConfig", "Match", "Mention", "compare", "decide", "date_window", "explain", "km_between",
+__all__ = ["HARD", "LinkConfig", "Match", "Mention", "compare", "decide", "date_window", "explain",
            "place_key", "actor_key"]
