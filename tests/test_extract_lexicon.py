@@ -65,6 +65,17 @@ def test_extract_lexicon_background_clause_ranks_last(lexicon):
     assert top(lexicon, text) == "arrest"
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("The attacks came one day after militants targeted four neighbourhoods", "after"),
+    ("Ten people were dead after strikes on two hospitals", None),  # what killed them
+    ("Rebels attacked the checkpoint the following day", None),
+    ("Troops shelled the hill right after, and seized it", None),
+])
+def test_extract_lexicon_background_cues(lexicon, text, cue):
+    found = lexicon.background.search(text)
+    assert (found.group(0) if found else None) == cue
+
+
 @pytest.mark.parametrize("text", [
     "The war has killed 408 civilians in the town since 2014.",
     "Syria's conflict has killed more than 280,000 people since it started in 2011.",

@@ -203,6 +203,8 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
     anaphora = "|".join(re.escape(w) for w in sorted(data.get("anaphora") or ["(?!)"], key=len, reverse=True))
     switches = "|".join(re.escape(w) for w in sorted(data.get("switches") or ["(?!)"], key=len, reverse=True))
     background = "|".join(re.escape(w) for w in data.get("background_cues") or [])
+    not_after = "".join(rf"(?<!{re.escape(w)} )" for w in data.get("background_cues_not_after") or [])
+    not_before = "|".join(f"(?:{p})" for p in data.get("background_cues_not_before") or ["(?!)"])
     return Lexicon(
         combined=combined, rule_of=rule_of, requires=tuple(compiled_requires), gated=gated, labels=labels,
         label_pattern=label_pattern,
@@ -215,11 +217,7 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
         switch_cues=_folded(rf"\s*(?:{switches})\b", path, "switches"),
         sequence_cues=_folded("|".join(f"(?:{p})" for p in data.get("sequence") or ["(?!)"]), path, "sequence"),
         supports=_folded("|".join(f"(?:{p})" for p in data.get("supports") or ["(?!)"]), path, "supports"),
-        # "right after and seized the hill", "the following day": no earlier event named; "10 dead
-        # after strikes on hospitals": what killed them, not an earlier event
-        background=_folded(rf"(?<!dead )(?<!killed )(?<!died )\b(?:{background or '(?!)'})\b(?!\s*(?:[,.;]|and\b|then\b))"
-                           r"(?!\s+(?:day|morning|afternoon|evening|night|week|midnight|dawn|noon)\b)",
-                           path, "background_cues"),
+        background=_folded(rf"{not_after}\b(?:{background or '(?!)'})\b(?!{not_before})", path, "background_cues"),
         background_days=int(data.get("background_days", 45)),
         aggregate_deaths=int(data.get("aggregate_deaths", 1000)),
         claims=_compile("|".join(f"(?:{p})" for p in data.get("claims") or ["(?!)"]), path, "claims"),
