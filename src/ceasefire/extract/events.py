@@ -104,12 +104,12 @@ def assemble(sentences: list[Sentence], context: ReportContext, *, strict: bool 
         background = all(t.priority <= 0 for t in sentence.triggers) and bool(periods) and not sentence.label
         not_news = _is_toll(sentence, context) or period or background
         if not_news or (statement and (strict or not counted)):
-            told = statement and drafts and not period and _tells_day_and_town(drafts[-1], sentence)
+            told = statement and drafts and not period and _take_day_and_town(drafts[-1], sentence)
             if told:
                 drafts[-1].sentences.append(sentence)
             # a statement naming the town, day and dead of an attack told nowhere else is its account:
             # "condemned the shelling of Kafr Nabl on Thursday which killed seven civilians"
-            if told or not_news or not (counted and _tells_town_and_day(sentence)):
+            if told or not_news or not (counted and _names_town_and_day(sentence)):
                 if perpetrators:
                     recent_actor = perpetrators[0].actor
                 continue
@@ -153,10 +153,10 @@ def _announces(draft: Draft, past: list[Draft], drafts: list[Draft]) -> bool:
     return bool(told) and all(any(d is p for p in past) for d in told)
 
 
-def _tells_town_and_day(sentence: Sentence) -> bool:
-    """Does a sentence name a town and a day (a statement that does tells the event it is about)?"""
-    return any(d.precision == "day" and d.after is None for d in sentence.dates) and any(
-        m.place.kind not in ("admin1", "country") for m in sentence.places)
+def _names_town_and_day(sentence: Sentence) -> bool:
+    """Does a sentence name a town and the day of what happened (a statement that does tells the event
+    it is about)?"""
+    return _told_day(sentence) is not None and any(m.place.kind not in ("admin1", "country") for m in sentence.places)
 
 
 def _part_of(draft: Draft, roundup: Draft) -> None:
@@ -168,7 +168,7 @@ def _part_of(draft: Draft, roundup: Draft) -> None:
         draft.actor1 = roundup.actor1
 
 
-def _tells_day_and_town(draft: Draft, sentence: Sentence) -> bool:
+def _take_day_and_town(draft: Draft, sentence: Sentence) -> bool:
     """Does a sentence right after a headline's undated event (a statement too), or one close after
     it that names that event as told ("the first buses"), tell its day and its town? They are taken: "Regime
     airstrike kills 33 in Eastern Ghouta. The Coalition condemned the airstrike that targeted the
@@ -459,7 +459,7 @@ def _claimed(draft: Draft, actor: Actor, sentence: Sentence) -> None:
 
 
 def _elaborate(draft: Draft, sentence: Sentence, context: ReportContext) -> None:
-    _tells_day_and_town(draft, sentence)
+    _take_day_and_town(draft, sentence)
     draft.sentences.append(sentence)
     if SUB_EVENT_TYPES[draft.sub] == "Humanitarian access":
         # "The trucks of the Red Crescent and the UN brought medicines": whose convoy it was
